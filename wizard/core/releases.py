@@ -1,0 +1,169 @@
+"""The release data file (``resources/torch_releases.json``), loaded into typed objects.
+
+Everything that changes with PyTorch releases (versions, build variants, driver minimums,
+GPU architectures, Python ranges, size estimates) lives in that one file; code reads it here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from packaging.version import Version
+
+from .resources import resource
+
+DATA_FILE = "torch_releases.json"
+
+
+def _pyver(text: str) -> tuple[int, int]:
+    major, minor = text.split(".")[:2]
+    return int(major), int(minor)
+
+
+@dataclass(frozen=True)
+class PythonRange:
+    min: tuple[int, int]
+    max: tuple[int, int]
+    experimental: tuple[tuple[int, int], ...] = ()
+    free_threaded: tuple[tuple[int, int], ...] = ()
+
+    def supports(self, version: tuple[int, int], *, free_threaded: bool = False) -> bool:
+        if free_threaded:
+            return version in self.free_threaded
+        return self.min <= version <= self.max
+
+
+@dataclass(frozen=True)
+class Release:
+    torch: str
+    torchvision: str | None
+    python: PythonRange
+    variants: tuple[str, ...]
+    torchaudio: str | None = None
+    note: str = ""
+
+    @property
+    def version(self) -> Version:
+        return Version(self.torch)
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    kind: str  # cpu, cuda, rocm, xpu
+    label: str
+    raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)
+
+    @property
+    def cuda(self) -> str | None:
+        return self.raw.get("cuda")
+
+    def driver_min(self, os_name: str) -> str | None:
+        return (self.raw.get("driver_min") or {}).get(os_name)
+
+    @property
+    def compute_capabilities(self) -> tuple[str, ...]:
+        return tuple(self.raw.get("compute_capabilities", ()))
+
+    @property
+    def ptx(self) -> bool:
+        return bool(self.raw.get("ptx", False))
+
+    @property
+    def gfx(self) -> tuple[str, ...]:
+        return tuple(self.raw.get("gfx", ()))
+
+    def available_on(self, os_name: str) -> bool:
+        oses = self.raw.get("os")
+        return oses is None or os_name in oses
+
+    def download_mb(self, os_name: str) -> int | None:
+        value = (self.raw.get("download_mb") or {}).get(os_name)
+        return int(value) if value is not None else None
+
+    def installed_mb(self, os_name: str) -> int | None:
+        value = (self.raw.get("installed_mb") or {}).get(os_name)
+        return int(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class ReleaseData:
+    index_base: str
+    recommended: str
+    releases: tuple[Release, ...]
+    variants: dict[str, Variant]
+    default_index_serves: dict[str, str]
+    torchvision_download_mb: int
+    dependencies_download_mb: int
+    minutes_per_gb_estimate: float
+    updated: str = ""
+
+    def release(self, torch_version: str | None = None) -> Release:
+        wanted = torch_version or self.recommended
+        for rel in self.releases:
+            if rel.torch == wanted:
+                return rel
+        raise KeyError(f"torch {wanted} is not in {DATA_FILE}")
+
+    @property
+    def newest(self) -> Release:
+        return self.release(self.recommended)
+
+    def index_url(self, variant: str) -> str:
+        return self.index_base.rstrip("/") + "/" + variant
+
+    def supported_python_range(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Oldest and newest Python that the recommended release supports."""
+        rng = self.newest.python
+        return rng.min, rng.max
+
+
+def parse(data: dict[str, Any]) -> ReleaseData:
+    releases = []
+    for rel in data["releases"]:
+        py = rel["python"]
+        releases.append(
+            Release(
+                torch=rel["torch"],
+                torchvision=rel.get("torchvision"),
+                torchaudio=rel.get("torchaudio"),
+                python=PythonRange(
+                    min=_pyver(py["min"]),
+                    max=_pyver(py["max"]),
+                    experimental=tuple(_pyver(v) for v in py.get("experimental", [])),
+                    free_threaded=tuple(_pyver(v) for v in py.get("free_threaded", [])),
+                ),
+                variants=tuple(rel["variants"]),
+                note=rel.get("note", ""),
+            )
+        )
+    variants = {
+        name: Variant(name=name, kind=v["kind"], label=v.get("label", name), raw=v)
+        for name, v in data["variants"].items()
+    }
+    return ReleaseData(
+        index_base=data["index_base"],
+        recommended=data["recommended"],
+        releases=tuple(sorted(releases, key=lambda r: r.version, reverse=True)),
+        variants=variants,
+        default_index_serves=dict(data.get("default_index_serves", {})),
+        torchvision_download_mb=int(data.get("torchvision_download_mb", 10)),
+        dependencies_download_mb=int(data.get("dependencies_download_mb", 40)),
+        minutes_per_gb_estimate=float(data.get("minutes_per_gb_estimate", 4)),
+        updated=data.get("updated", ""),
+    )
+
+
+def load(path: Path | None = None) -> ReleaseData:
+    if path is None:
+        return _load_default()
+    return parse(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> ReleaseData:
+    return parse(json.loads(resource(DATA_FILE).read_text(encoding="utf-8")))
