@@ -1,0 +1,58 @@
+"""Check the new environment: does torch import, which version, can it use a GPU?
+
+Run by Torch Setup Wizard with the new environment's own Python. Prints one JSON line that
+starts with ``WIZARD-VERIFY `` so the wizard reads it without screen-scraping.
+"""
+
+import json
+import sys
+
+
+def main() -> int:
+    info = {"python": sys.version.split()[0], "ok": False}
+    try:
+        import torch
+    except Exception as exc:  # report any import failure to the wizard, which explains it
+        info["error"] = "%s: %s" % (type(exc).__name__, exc)
+        print("WIZARD-VERIFY " + json.dumps(info), flush=True)
+        return 1
+    info["ok"] = True
+    info["torch"] = torch.__version__
+    info["cuda_build"] = torch.version.cuda
+    info["hip_build"] = getattr(torch.version, "hip", None)
+    devices = ["cpu"]
+    names = {"cpu": "CPU"}
+    try:
+        info["cuda_available"] = bool(torch.cuda.is_available())
+        if info["cuda_available"]:
+            for i in range(torch.cuda.device_count()):
+                devices.append("cuda:%d" % i)
+                names["cuda:%d" % i] = torch.cuda.get_device_name(i)
+    except Exception as exc:
+        info["cuda_available"] = False
+        info["cuda_error"] = str(exc)
+    try:
+        mps = getattr(torch.backends, "mps", None)
+        info["mps_available"] = bool(mps and mps.is_available())
+        if info["mps_available"]:
+            devices.append("mps")
+            names["mps"] = "Apple GPU (MPS)"
+    except Exception:
+        info["mps_available"] = False
+    try:
+        xpu = getattr(torch, "xpu", None)
+        info["xpu_available"] = bool(xpu and xpu.is_available())
+        if info["xpu_available"]:
+            for i in range(xpu.device_count()):
+                devices.append("xpu:%d" % i)
+                names["xpu:%d" % i] = xpu.get_device_name(i)
+    except Exception:
+        info["xpu_available"] = False
+    info["devices"] = devices
+    info["device_names"] = names
+    print("WIZARD-VERIFY " + json.dumps(info), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

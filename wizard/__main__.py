@@ -1,0 +1,90 @@
+"""``python -m wizard``: the GUI with no arguments; ``detect``, ``recommend``, ``diagnose`` without a window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+
+def _detect(args: argparse.Namespace) -> int:
+    from .core import gpu, interpreters, releases
+
+    data = releases.load()
+    found = interpreters.detect()
+    report = gpu.detect_hardware()
+    out = {
+        "interpreters": [
+            {**i.to_json(), **{"suitable": v.suitable, "reasons": list(v.reasons)}}
+            for i in found
+            for v in [interpreters.assess(i, data)]
+        ],
+        **{k: v for k, v in report.to_json().items()},
+    }
+    best = interpreters.best(found, data)
+    out["recommended_interpreter"] = best.path if best is not None else None
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        for item in out["interpreters"]:
+            mark = "OK " if item["suitable"] else "-- "
+            print(f"{mark}{item['version'] or '?':10} {item['source']:16} {item['path']}")
+            for reason in item["reasons"]:
+                print(f"       {reason}")
+        gpus = out.get("gpus") or []
+        print("GPUs:", ", ".join(g["name"] for g in gpus) if gpus else "none")
+    return 0
+
+
+def _diagnose(args: argparse.Namespace) -> int:
+    from .core import diagnose
+
+    result = diagnose.diagnose_file(args.logfile)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{result.title}\n\n{result.explanation}")
+    return 0
+
+
+def _install_translator(lang: str | None) -> object:
+    """Translate CLI output too (``--lang zh_CN``); needs no display."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .i18n import Translations, normalise
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    tr = Translations(app)
+    tr.switch(normalise(lang) if lang else "en")
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from .app import main as gui_main
+
+        return gui_main()
+    parser = argparse.ArgumentParser(prog="python -m wizard", description="Torch Setup Wizard")
+    parser.add_argument("--lang", help="language of the messages: en or zh_CN")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_detect = sub.add_parser("detect", help="list the Python interpreters and GPUs found")
+    p_detect.add_argument("--json", action="store_true")
+    p_detect.set_defaults(func=_detect)
+    p_rec = sub.add_parser("recommend", help="the PyTorch build for this (or a described) machine")
+    from .core import recommend_cli
+
+    recommend_cli.add_arguments(p_rec)
+    p_rec.set_defaults(func=recommend_cli.run)
+    p_diag = sub.add_parser("diagnose", help="explain a saved install log")
+    p_diag.add_argument("logfile")
+    p_diag.add_argument("--json", action="store_true")
+    p_diag.set_defaults(func=_diagnose)
+    args = parser.parse_args(argv)
+    _app = _install_translator(args.lang)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Start the GUI."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import __version__
+from .i18n import Translations, normalise
+
+ORG, APP = "TorchSetupWizard", "Torch Setup Wizard"
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error shows a dialog with the report instead of a silent exit."""
+    report = "".join(traceback.format_exception(kind, value, tb))
+    sys.stderr.write(report)
+    app = QApplication.instance()
+    if app is None:
+        return
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QApplication.translate("App", "Something went wrong"))
+    box.setText(QApplication.translate(
+        "App", "The wizard hit an unexpected problem. Nothing you had was changed. Please copy the details "
+        "below when you ask for help."))
+    box.setDetailedText(report)
+    box.exec()
+
+
+def make_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, "wizard")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    app = QApplication.instance() or QApplication(args)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationVersion(__version__)
+    settings = make_settings()
+    translations = Translations(app)
+    translations.switch(normalise(str(settings.value("language", "")) or None))
+
+    from .gui.window import SetupWizard  # imported after the translator, so first texts are translated
+
+    wizard = SetupWizard(translations, settings)
+    wizard.show()
+    sys.excepthook = _excepthook
+    QTimer.singleShot(0, wizard.start_background_detection)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

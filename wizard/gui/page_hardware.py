@@ -1,0 +1,189 @@
+"""Hardware: the GPU and driver found, the PyTorch build chosen for them, and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QVBoxLayout
+
+from ..core import builds
+from .common import Page, wrap_label
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class HardwarePage(Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.found_box = QGroupBox()
+        self.found = wrap_label()
+        self.found.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self.found_box).addWidget(self.found)
+        self.choice_box = QGroupBox()
+        self.choice = wrap_label()
+        self.choice.setTextFormat(Qt.TextFormat.RichText)
+        self.advanced = QCheckBox()
+        self.advanced.toggled.connect(self._on_advanced)
+        self.builds = QComboBox()
+        self.builds.setVisible(False)
+        self.builds.currentIndexChanged.connect(self._on_build)
+        self.build_warning = wrap_label()
+        self.build_warning.setVisible(False)
+        box = QVBoxLayout(self.choice_box)
+        box.addWidget(self.choice)
+        box.addWidget(self.advanced)
+        box.addWidget(self.builds)
+        box.addWidget(self.build_warning)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.found_box)
+        layout.addWidget(self.choice_box, 1)
+        self._report: Any = None
+        self.recommendation: builds.Recommendation | None = None
+        self.retranslate()
+
+    def initializePage(self) -> None:
+        detector = self.wiz().hardware_detector
+        if detector.report is None:
+            self.busy.setVisible(True)
+            detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
+            detector.start()
+        else:
+            self._on_report(detector.report)
+        self.retranslate()
+
+    def _on_report(self, report: Any) -> None:
+        self.busy.setVisible(False)
+        self._report = report
+        self.state.hardware = report
+        self._decide()
+        self.completeChanged.emit()
+
+    def _machine(self) -> builds.Machine:
+        interp = self.state.interpreter
+        python = self.state.python_version
+        bits = getattr(interp, "bits", 64) or 64
+        ft = bool(getattr(interp, "free_threaded", False))
+        if self._report is None:
+            return builds.Machine(os=self.state.os_name, arch="x86_64", python=python, python_bits=bits,
+                                  free_threaded=ft)
+        return builds.Machine.from_report(self._report, python, bits, ft)
+
+    def _decide(self) -> None:
+        self.recommendation = builds.recommend(self._machine(), self.state.data)
+        self.state.recommendation = self.recommendation
+        self.builds.blockSignals(True)
+        self.builds.clear()
+        for choice in self.recommendation.choices:
+            mark = "✔" if choice.runs_here else "⚠"
+            self.builds.addItem(f"{mark} PyTorch {choice.torch} — {choice.label}", choice)
+        if self.recommendation.variant is not None:
+            for i in range(self.builds.count()):
+                c = self.builds.itemData(i)
+                if c.variant == self.recommendation.variant and c.torch == self.recommendation.torch:
+                    self.builds.setCurrentIndex(i)
+        self.builds.blockSignals(False)
+        self._apply_choice()
+        self.retranslate()
+
+    def _selected_choice(self) -> builds.Choice | None:
+        if self.advanced.isChecked() and self.builds.currentIndex() >= 0:
+            return self.builds.currentData()
+        return None
+
+    def _apply_choice(self) -> None:
+        rec = self.recommendation
+        choice = self._selected_choice()
+        if choice is not None:
+            self.state.variant, self.state.torch_version = choice.variant, choice.torch
+            self.state.torchvision_version = choice.torchvision
+            self.state.source_index_url = choice.index_url
+            self.build_warning.setVisible(not choice.runs_here)
+            self.build_warning.setText("⚠ " + choice.why_not)
+        elif rec is not None:
+            self.state.variant, self.state.torch_version = rec.variant, rec.torch
+            self.state.torchvision_version = rec.torchvision
+            self.state.source_index_url = rec.index_url
+            self.build_warning.setVisible(False)
+        self.state.demo_device = rec.device if rec is not None and choice is None else (
+            "cpu" if choice is None or not choice.runs_here else _device_of(choice.variant))
+        self.completeChanged.emit()
+
+    def _on_advanced(self, on: bool) -> None:
+        self.builds.setVisible(on)
+        self._apply_choice()
+
+    def _on_build(self, _index: int) -> None:
+        self._apply_choice()
+
+    def isComplete(self) -> bool:
+        return self.recommendation is not None and self.state.variant is not None
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your graphics card (GPU)"))
+        self.setSubTitle(self.tr("A GPU makes training much faster. The wizard checks which one you have and "
+                                 "picks the PyTorch build that really runs on it."))
+        self.found_box.setTitle(self.tr("What was found"))
+        self.choice_box.setTitle(self.tr("The PyTorch build for this computer"))
+        self.advanced.setText(self.tr("Choose another build myself (advanced)"))
+        report = self._report
+        if self.busy.isVisible() and report is None:
+            self.found.setText(self.tr("Checking the graphics card…"))
+        elif report is None or not report.gpus:
+            lines = [self.tr("No supported GPU was found, so PyTorch will use the processor (CPU). "
+                             "That is fine for learning: small models train in seconds.")]
+            if report is not None:
+                lines += [_html(n) for n in report.notes]
+            self.found.setText("<br>".join(lines))
+        else:
+            rows = []
+            for g in report.gpus:
+                parts = [f"<b>{_html(g.name)}</b>"]
+                if g.memory_mb:
+                    parts.append(self.tr("{gb:.0f} GB memory").format(gb=g.memory_mb / 1024))
+                if g.compute_capability:
+                    parts.append(self.tr("compute capability {cc}").format(cc=g.compute_capability))
+                if g.arch:
+                    parts.append(g.arch)
+                if g.driver_version:
+                    parts.append(self.tr("driver {version}").format(version=g.driver_version))
+                rows.append(" · ".join(parts))
+            if report.nvidia_cuda_max:
+                rows.append(self.tr("The NVIDIA driver supports CUDA up to {v}.").format(v=report.nvidia_cuda_max))
+            rows += [_html(n) for n in report.notes]
+            self.found.setText("<br>".join(rows))
+        rec = self.recommendation
+        if rec is None:
+            self.choice.setText("")
+            return
+        if rec.variant is None:
+            head = "<b>" + self.tr("No PyTorch build can run with this Python on this computer.") + "</b>"
+        else:
+            head = "<b>" + self.tr("PyTorch {torch}, build “{variant}”").format(
+                torch=rec.torch, variant=rec.variant) + "</b>"
+            if rec.download_mb:
+                head += "<br>" + self.tr("Download: about {mb} MB").format(mb=rec.download_mb)
+        parts = [head]
+        if rec.reasons:
+            parts.append("<ul>" + "".join(f"<li>{_html(r)}</li>" for r in rec.reasons) + "</ul>")
+        if rec.warnings:
+            parts.append("<ul>" + "".join(f"<li>⚠ {_html(w)}</li>" for w in rec.warnings) + "</ul>")
+        if rec.alternatives:
+            parts.append(self.tr("Other options:") + "<ul>" +
+                         "".join(f"<li>{_html(a)}</li>" for a in rec.alternatives) + "</ul>")
+        self.choice.setText("".join(parts))
+
+
+def _device_of(variant: str) -> str:
+    if variant.startswith(("cu", "rocm")):
+        return "cuda"
+    if variant in ("mps", "xpu"):
+        return variant
+    return "cpu"

@@ -1,0 +1,72 @@
+"""Background work for the pages: detection runs in a thread, results come back as Qt signals.
+
+Signals emitted from a worker thread reach receivers in the GUI thread through Qt's queued
+connections, so the pages never block and never touch widgets from another thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core import gpu, interpreters
+
+
+class InterpreterDetector(QObject):
+    found = Signal(object)  # Interpreter, as each probe finishes
+    done = Signal(list)  # all (deduplicated)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self.running = False
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self._thread = threading.Thread(target=self._work, name="detect-interpreters", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            result = interpreters.detect(on_result=self.found.emit)
+        except Exception:  # detection must never take the app down; the page shows what it has
+            result = []
+        self.running = False
+        self.done.emit(result)
+
+    def probe_one(self, path: str) -> None:
+        """Probe a file the learner picked with Browse…; the answer comes through ``found``."""
+
+        def work() -> None:
+            cand = interpreters.Candidate(path=path, source="manual")
+            self.found.emit(interpreters.probe(cand))
+
+        threading.Thread(target=work, name="probe-manual", daemon=True).start()
+
+
+class HardwareDetector(QObject):
+    done = Signal(object)  # HardwareReport
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report: Any = None
+        self.running = False
+
+    def start(self) -> None:
+        if self.running or self.report is not None:
+            return
+        self.running = True
+        threading.Thread(target=self._work, name="detect-hardware", daemon=True).start()
+
+    def _work(self) -> None:
+        try:
+            report = gpu.detect_hardware()
+        except Exception:
+            report = None
+        self.report = report
+        self.running = False
+        self.done.emit(report)
