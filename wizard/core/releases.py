@@ -45,10 +45,25 @@ class Release:
     variants: tuple[str, ...]
     torchaudio: str | None = None
     note: str = ""
+    # "<os>-<arch>" keys (e.g. "linux-x86_64", "macos-arm64") that have wheels; empty = not recorded (any).
+    platforms: tuple[str, ...] = ()
+    # Extra pins installed together with this release, e.g. "numpy<2" for releases built against NumPy 1.
+    extra_requirements: tuple[str, ...] = ()
 
     @property
     def version(self) -> Version:
         return Version(self.torch)
+
+    def has_platform(self, os_name: str, arch: str) -> bool:
+        return not self.platforms or f"{os_name}-{arch}" in self.platforms
+
+    @property
+    def short(self) -> str:
+        """ "2.11" for "2.11.0"; the full version when the patch level is not 0."""
+        parts = self.torch.split(".")
+        if len(parts) == 3 and parts[2] == "0":
+            return ".".join(parts[:2])
+        return self.torch
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,23 @@ class Variant:
     @property
     def ptx(self) -> bool:
         return bool(self.raw.get("ptx", False))
+
+    def ptx_on(self, os_name: str) -> bool:
+        """Whether the build carries PTX (JIT-compilable code for newer GPUs) on this OS."""
+        if not self.ptx:
+            return False
+        oses = self.raw.get("ptx_os")
+        return oses is None or os_name in oses
+
+    def available_for(self, os_name: str, arch: str) -> bool:
+        """Published for this OS and CPU architecture ("archs": {os: [arch, ...]}; missing = x86_64 only
+        for GPU builds, any for CPU builds)."""
+        if not self.available_on(os_name):
+            return False
+        archs = (self.raw.get("archs") or {}).get(os_name)
+        if archs is None:
+            return self.kind == "cpu" or arch == "x86_64"
+        return arch in archs
 
     @property
     def gfx(self) -> tuple[str, ...]:
@@ -101,6 +133,9 @@ class ReleaseData:
     dependencies_download_mb: int
     minutes_per_gb_estimate: float
     updated: str = ""
+    # CUDA variants in order of preference when several run (best-tested first within the newest line).
+    cuda_preference: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)
 
     def release(self, torch_version: str | None = None) -> Release:
         wanted = torch_version or self.recommended
@@ -139,6 +174,8 @@ def parse(data: dict[str, Any]) -> ReleaseData:
                 ),
                 variants=tuple(rel["variants"]),
                 note=rel.get("note", ""),
+                platforms=tuple(rel.get("platforms", ())),
+                extra_requirements=tuple(rel.get("extra_requirements", ())),
             )
         )
     variants = {
@@ -155,6 +192,8 @@ def parse(data: dict[str, Any]) -> ReleaseData:
         dependencies_download_mb=int(data.get("dependencies_download_mb", 40)),
         minutes_per_gb_estimate=float(data.get("minutes_per_gb_estimate", 4)),
         updated=data.get("updated", ""),
+        cuda_preference=tuple(data.get("cuda_preference", ())),
+        raw=data,
     )
 
 

@@ -1,0 +1,1233 @@
+"""Which PyTorch build to install on a machine: the decision, in plain words for a learner.
+
+Facts come from the release data file (``resources/torch_releases.json``, see ``releases.py``);
+this module only holds the rules:
+
+1. 32-bit Python or OS: no PyTorch at all.
+2. Release: the newest (``recommended``) release that has wheels for this OS and CPU
+   ("platforms"); Intel Macs therefore get 2.2.2.
+3. Python: the release must support this Python (free-threaded "t" builds only where listed;
+   "experimental" versions are allowed with a warning). When it does not, no build is chosen:
+   the learner should pick another Python (the alternatives say which, and name an older release
+   that would still fit).
+4. Accelerator, first that applies: NVIDIA (not on macOS) -> the CUDA build that covers the most
+   NVIDIA GPUs (all of them, ideally) and whose driver minimum the driver meets; ties go to the
+   newer GPU generation, then the newest release, then ``cuda_preference`` (newest CUDA line first,
+   the best-tested build first within a line). Older releases are used only when the newest one
+   has no build for the GPU with this driver (e.g. Blackwell with a driver below 580 -> 2.11 cu128).
+   Coverage: a build compiled for sm_X.Y runs on X.Z with Z >= Y (same major); PTX (Linux cu13x)
+   JIT-compiles for anything newer than the newest compiled architecture.
+   AMD on Linux -> the ROCm build when its gfx list has the GPU (device "cuda": ROCm uses the
+   torch.cuda interface); AMD on Windows -> CPU with a warning (no ROCm wheels for Windows).
+   Intel Arc (name hint / PCI device id from the data file) -> xpu. Apple Silicon -> the default
+   PyPI wheel, variant "mps", device "mps". Otherwise the CPU build.
+5. Index: the variant's own index (``https://download.pytorch.org/whl/<variant>``) everywhere
+   except macOS (plain PyPI); the reasons say why (on Linux plain PyPI would install ~3 GB of CUDA
+   libraries, on Windows it serves the same CPU build).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import releases as _releases
+from .gpu import Gpu, HardwareReport
+from .releases import Release, ReleaseData, Variant
+from .tr import translate
+
+# --------------------------------------------------------------------------------------------
+# Data types
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Machine:
+    os: str  # "linux" | "windows" | "macos"
+    arch: str  # "x86_64" | "arm64" | "x86" (x86 = 32-bit Python/OS)
+    python: tuple[int, int] | None  # None = unknown yet
+    python_bits: int = 64
+    free_threaded: bool = False
+    gpus: tuple[Gpu, ...] = ()
+    nvidia_driver: str | None = None
+    amd_gfx: tuple[str, ...] = ()
+    # From HardwareReport.nvidia_state ("ok", "driver-not-responding", ...); "unknown" when described by hand.
+    nvidia_state: str = "unknown"
+    nvidia_cuda_max: str | None = None
+
+    @classmethod
+    def from_report(
+        cls,
+        report: HardwareReport,
+        python: tuple[int, int] | None,
+        bits: int = 64,
+        free_threaded: bool = False,
+    ) -> Machine:
+        return cls(
+            os=report.os,
+            arch=report.arch,
+            python=python,
+            python_bits=bits,
+            free_threaded=free_threaded,
+            gpus=report.gpus,
+            nvidia_driver=report.nvidia_driver,
+            amd_gfx=tuple(g.arch for g in report.gpus if g.vendor == "amd" and g.arch),
+            nvidia_state=report.nvidia_state,
+            nvidia_cuda_max=report.nvidia_cuda_max,
+        )
+
+    @property
+    def nvidia_gpus(self) -> tuple[Gpu, ...]:
+        return tuple(g for g in self.gpus if g.vendor == "nvidia")
+
+    @property
+    def amd_gpus(self) -> tuple[Gpu, ...]:
+        return tuple(g for g in self.gpus if g.vendor == "amd")
+
+    @property
+    def intel_gpus(self) -> tuple[Gpu, ...]:
+        return tuple(g for g in self.gpus if g.vendor == "intel")
+
+    @property
+    def all_amd_gfx(self) -> tuple[str, ...]:
+        """gfx names from ``amd_gfx`` and from the AMD GPUs (deduplicated, order kept)."""
+        names: list[str] = []
+        for n in (*self.amd_gfx, *(g.arch for g in self.amd_gpus if g.arch)):
+            if n and n not in names:
+                names.append(n)
+        return tuple(names)
+
+    @property
+    def is_32bit(self) -> bool:
+        return self.python_bits != 64 or self.arch == "x86"
+
+    @property
+    def platform(self) -> str:
+        return f"{self.os}-{self.arch}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One build the GUI can offer in its "advanced" list."""
+
+    variant: str
+    torch: str
+    torchvision: str | None
+    index_url: str | None
+    runs_here: bool
+    label: str
+    why_not: str  # translated; "" when it runs here
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "variant": self.variant,
+            "torch": self.torch,
+            "torchvision": self.torchvision,
+            "index_url": self.index_url,
+            "runs_here": self.runs_here,
+            "label": self.label,
+            "why_not": self.why_not,
+        }
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    torch: str | None
+    torchvision: str | None
+    variant: str | None
+    index_url: str | None
+    device: str  # "cuda" | "mps" | "xpu" | "cpu": what the demo should use
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+    alternatives: tuple[str, ...]
+    choices: tuple[Choice, ...]
+    download_mb: int | None  # torch + torchvision + their dependencies, from the data file
+    extra_requirements: tuple[str, ...] = ()  # pins to install along, e.g. ("numpy<2",) for torch 2.2.2
+
+    @property
+    def ok(self) -> bool:
+        return self.variant is not None
+
+    def requirements(self) -> tuple[str, ...]:
+        """``torch==X``, ``torchvision==Y`` and the extra pins; empty when nothing can be installed."""
+        if not self.torch:
+            return ()
+        reqs = [f"torch=={self.torch}"]
+        if self.torchvision:
+            reqs.append(f"torchvision=={self.torchvision}")
+        return (*reqs, *self.extra_requirements)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "torch": self.torch,
+            "torchvision": self.torchvision,
+            "variant": self.variant,
+            "index_url": self.index_url,
+            "device": self.device,
+            "download_mb": self.download_mb,
+            "extra_requirements": list(self.extra_requirements),
+            "reasons": list(self.reasons),
+            "warnings": list(self.warnings),
+            "alternatives": list(self.alternatives),
+            "choices": [c.to_json() for c in self.choices],
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+
+def version_tuple(text: str | None) -> tuple[int, ...]:
+    """ "575.64.03" -> (575, 64, 3); padded comparisons are done by ``version_at_least``."""
+    parts: list[int] = []
+    for piece in (text or "").strip().split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)
+
+
+def version_at_least(have: str, need: str) -> bool:
+    a, b = version_tuple(have), version_tuple(need)
+    width = max(len(a), len(b), 1)
+    return a + (0,) * (width - len(a)) >= b + (0,) * (width - len(b))
+
+
+def _cc(text: str) -> tuple[int, int] | None:
+    t = version_tuple(text)
+    if len(t) < 2:
+        return (t[0], 0) if t else None
+    return t[0], t[1]
+
+
+def cc_coverage(cc: str | None, build_ccs: Iterable[str], ptx: bool) -> str:
+    """How a build with ``build_ccs`` runs on a GPU of compute capability ``cc``.
+
+    "native": compiled for the same major and a lower-or-equal minor (8.9 runs 8.6 code);
+    "ptx": newer than every compiled architecture, JIT-compiled from the PTX the build carries;
+    "unknown": the GPU's capability is unknown; "": the build has no code for it.
+    """
+    if cc is None:
+        return "unknown"
+    gpu = _cc(cc)
+    if gpu is None:
+        return "unknown"
+    built = [c for c in (_cc(b) for b in build_ccs) if c is not None]
+    if any(b[0] == gpu[0] and b[1] <= gpu[1] for b in built):
+        return "native"
+    if ptx and built and gpu > max(built):
+        return "ptx"
+    return ""
+
+
+def _pyver(v: tuple[int, int]) -> str:
+    return f"{v[0]}.{v[1]}"
+
+
+def _platform_label(os_name: str, arch: str) -> str:
+    key = f"{os_name}-{arch}"
+    labels = {
+        "linux-x86_64": translate("Builds", "Linux (64-bit Intel/AMD processor)"),
+        "linux-arm64": translate("Builds", "Linux on ARM"),
+        "windows-x86_64": translate("Builds", "Windows (64-bit)"),
+        "windows-arm64": translate("Builds", "Windows on ARM"),
+        "macos-x86_64": translate("Builds", "Intel Macs"),
+        "macos-arm64": translate("Builds", "Apple Silicon Macs"),
+    }
+    return labels.get(key, key)
+
+
+def _os_label(os_name: str) -> str:
+    return {
+        "linux": translate("Builds", "Linux"),
+        "windows": translate("Builds", "Windows"),
+        "macos": translate("Builds", "macOS"),
+    }.get(os_name, os_name)
+
+
+def _gpu_names(gpus: Iterable[Gpu]) -> str:
+    return ", ".join(g.name for g in gpus)
+
+
+def _variant_label(data: ReleaseData, name: str) -> str:
+    if name == "mps":
+        return translate("Builds", "Apple GPU (MPS)")
+    v = data.variants.get(name)
+    return v.label if v else name
+
+
+def _index_url(data: ReleaseData, machine: Machine, variant: str) -> str | None:
+    if machine.os == "macos" or variant == "mps":
+        return None  # macOS wheels come from plain PyPI (the CPU index serves the same files)
+    return data.index_url(variant)
+
+
+def _download_mb(data: ReleaseData, machine: Machine, variant: str | None) -> int | None:
+    if variant is None:
+        return None
+    v = data.variants.get("cpu" if variant == "mps" else variant)
+    size = v.download_mb(machine.os) if v else None
+    if size is None:
+        return None
+    return size + data.torchvision_download_mb + data.dependencies_download_mb
+
+
+def _python_fits(release: Release, machine: Machine) -> tuple[bool, bool]:
+    """(fits, experimental). Unknown Python fits."""
+    py = machine.python
+    if py is None:
+        return True, False
+    if machine.free_threaded:
+        return release.python.supports(py, free_threaded=True), False
+    if release.python.supports(py):
+        return True, False
+    if py in release.python.experimental:
+        return True, True
+    return False, False
+
+
+def _usable_releases(data: ReleaseData) -> list[Release]:
+    """Releases up to the recommended one, newest first (a newer entry may be a pre-release)."""
+    rec = data.newest.version
+    return [r for r in data.releases if r.version <= rec]
+
+
+def _cuda_order(data: ReleaseData, names: Iterable[str]) -> list[str]:
+    pref = list(data.cuda_preference)
+
+    def key(n: str) -> tuple[int, tuple[int, ...]]:
+        v = data.variants.get(n)
+        cuda = tuple(-x for x in version_tuple(v.cuda if v else ""))
+        return (pref.index(n) if n in pref else len(pref), cuda)
+
+    return sorted(names, key=key)
+
+
+def _intel_xpu_capable(gpu: Gpu, xpu: Variant | None) -> bool:
+    if xpu is None:
+        return False
+    hints = [h.lower() for h in xpu.raw.get("intel_name_hints", [])]
+    prefixes = [p.lower() for p in xpu.raw.get("intel_pci_device_prefixes", [])]
+    name = gpu.name.lower()
+    if any(h in name for h in hints):
+        return True
+    dev = (gpu.pci_device or "").lower()
+    return bool(dev) and any(dev.startswith(p) for p in prefixes)
+
+
+# --------------------------------------------------------------------------------------------
+# Does one build run here?
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Eval:
+    release: Release
+    variant: str
+    runs: bool
+    why_not: str = ""
+    covered: tuple[Gpu, ...] = ()
+    via_ptx: tuple[Gpu, ...] = ()
+    uncovered: tuple[Gpu, ...] = ()
+    driver_short: bool = False  # the only obstacle is the driver version
+    driver_min: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return len(self.covered), len(self.covered) - len(self.via_ptx)
+
+
+def _blocked_by_python_or_platform(release: Release, machine: Machine) -> str:
+    if machine.is_32bit:
+        return translate(
+            "Builds",
+            "PyTorch has no packages for 32-bit Python or 32-bit systems; a 64-bit Python is needed.",
+        )
+    if not release.has_platform(machine.os, machine.arch):
+        return translate("Builds", "PyTorch {torch} has no packages for {platform}.").format(
+            torch=release.torch, platform=_platform_label(machine.os, machine.arch)
+        )
+    fits, _exp = _python_fits(release, machine)
+    if not fits and machine.python is not None:
+        if machine.free_threaded:
+            return translate(
+                "Builds", "PyTorch {torch} has no packages for the free-threaded Python {py}t."
+            ).format(torch=release.torch, py=_pyver(machine.python))
+        return translate(
+            "Builds", "PyTorch {torch} supports Python {low} to {high}; this Python is {py}."
+        ).format(
+            torch=release.torch,
+            low=_pyver(release.python.min),
+            high=_pyver(release.python.max),
+            py=_pyver(machine.python),
+        )
+    return ""
+
+
+def _evaluate(data: ReleaseData, release: Release, name: str, machine: Machine) -> _Eval:
+    blocked = _blocked_by_python_or_platform(release, machine)
+    if blocked:
+        return _Eval(release, name, False, blocked)
+    if name == "mps":
+        if machine.os == "macos" and machine.arch == "arm64":
+            return _Eval(release, name, True)
+        return _Eval(
+            release, name, False, translate("Builds", "The MPS build is for Macs with Apple Silicon only.")
+        )
+    variant = data.variants.get(name)
+    if variant is None or name not in release.variants:
+        return _Eval(
+            release,
+            name,
+            False,
+            translate("Builds", "PyTorch {torch} has no {variant} build.").format(
+                torch=release.torch, variant=name
+            ),
+        )
+    if not variant.available_for(machine.os, machine.arch):
+        return _Eval(
+            release,
+            name,
+            False,
+            translate("Builds", "The {label} build is not made for {platform}.").format(
+                label=variant.label, platform=_platform_label(machine.os, machine.arch)
+            ),
+        )
+    if variant.kind == "cpu":
+        return _Eval(release, name, True)
+    if variant.kind == "cuda":
+        return _evaluate_cuda(release, variant, machine)
+    if variant.kind == "rocm":
+        return _evaluate_rocm(release, variant, machine)
+    if variant.kind == "xpu":
+        capable = tuple(g for g in machine.intel_gpus if _intel_xpu_capable(g, variant))
+        if capable:
+            return _Eval(release, name, True, covered=capable)
+        if machine.intel_gpus:
+            return _Eval(
+                release,
+                name,
+                False,
+                translate(
+                    "Builds",
+                    "The Intel GPU found ({gpu}) is not one the XPU build supports (it needs an Intel Arc "
+                    "GPU or Core Ultra graphics).",
+                ).format(gpu=_gpu_names(machine.intel_gpus)),
+            )
+        return _Eval(release, name, False, translate("Builds", "No Intel GPU was found."))
+    return _Eval(release, name, False, translate("Builds", "Unknown kind of build."))
+
+
+def _evaluate_cuda(release: Release, variant: Variant, machine: Machine) -> _Eval:
+    gpus = machine.nvidia_gpus
+    name = variant.name
+    if not gpus:
+        if machine.nvidia_state == "driver-not-responding":
+            why = translate("Builds", "The NVIDIA driver is not responding, so no NVIDIA GPU can be used.")
+        else:
+            why = translate(
+                "Builds",
+                "No NVIDIA GPU was found (without one this build only adds a large download).",
+            )
+        return _Eval(release, name, False, why)
+    ptx = variant.ptx_on(machine.os)
+    covered: list[Gpu] = []
+    via_ptx: list[Gpu] = []
+    uncovered: list[Gpu] = []
+    for g in gpus:
+        how = cc_coverage(g.compute_capability, variant.compute_capabilities, ptx)
+        # PTX from a newer CUDA than the driver knows cannot be JIT-compiled
+        if (
+            how == "ptx"
+            and machine.nvidia_cuda_max
+            and variant.cuda
+            and not version_at_least(machine.nvidia_cuda_max, variant.cuda)
+        ):
+            how = ""
+        if how in ("native", "unknown"):
+            covered.append(g)
+        elif how == "ptx":
+            covered.append(g)
+            via_ptx.append(g)
+        else:
+            uncovered.append(g)
+    need = variant.driver_min(machine.os)
+    driver = machine.nvidia_driver or next((g.driver_version for g in gpus if g.driver_version), None)
+    driver_ok = need is None or driver is None or version_at_least(driver, need)
+    ev = _Eval(
+        release,
+        name,
+        bool(covered) and driver_ok,
+        covered=tuple(covered),
+        via_ptx=tuple(via_ptx),
+        uncovered=tuple(uncovered),
+        driver_min=need,
+    )
+    if not covered:
+        g = uncovered[0]
+        ev.why_not = translate(
+            "Builds",
+            "This build has no code for the {gpu} (compute capability {cc}).",
+        ).format(gpu=g.name, cc=g.compute_capability)
+    elif not driver_ok:
+        ev.driver_short = True
+        ev.why_not = translate(
+            "Builds", "It needs NVIDIA driver {need} or newer; this computer has {driver}."
+        ).format(need=need, driver=driver)
+    return ev
+
+
+def _evaluate_rocm(release: Release, variant: Variant, machine: Machine) -> _Eval:
+    name = variant.name
+    if not machine.amd_gpus and not machine.amd_gfx:
+        return _Eval(release, name, False, translate("Builds", "No AMD GPU was found."))
+    gfx = machine.all_amd_gfx
+    if not gfx:
+        return _Eval(
+            release,
+            name,
+            False,
+            translate(
+                "Builds",
+                "The AMD GPU's model (its gfx name) could not be read, so the wizard cannot tell whether "
+                "ROCm supports it.",
+            ),
+        )
+    supported = [g for g in gfx if g in variant.gfx]
+    if not supported:
+        return _Eval(
+            release,
+            name,
+            False,
+            translate("Builds", "ROCm does not support this AMD GPU ({gfx}).").format(gfx=", ".join(gfx)),
+        )
+    covered = tuple(g for g in machine.amd_gpus if g.arch in supported) or tuple(
+        Gpu("amd", s, None, None, None, arch=s) for s in supported
+    )
+    uncovered = tuple(g for g in machine.amd_gpus if g.arch and g.arch not in supported)
+    return _Eval(release, name, True, covered=covered, uncovered=uncovered)
+
+
+# --------------------------------------------------------------------------------------------
+# Choices
+# --------------------------------------------------------------------------------------------
+
+
+def _make_choice(data: ReleaseData, ev: _Eval, machine: Machine) -> Choice:
+    label = translate("Builds", "PyTorch {torch} · {build}").format(
+        torch=ev.release.torch, build=_variant_label(data, ev.variant)
+    )
+    return Choice(
+        variant=ev.variant,
+        torch=ev.release.torch,
+        torchvision=ev.release.torchvision,
+        index_url=_index_url(data, machine, ev.variant),
+        runs_here=ev.runs,
+        label=label,
+        why_not="" if ev.runs else ev.why_not,
+    )
+
+
+def _kind(data: ReleaseData, name: str) -> str:
+    if name == "mps":
+        return "mps"
+    v = data.variants.get(name)
+    return v.kind if v else name
+
+
+def _variant_names(release: Release, machine: Machine) -> list[str]:
+    if machine.os == "macos":
+        return ["mps"] if machine.arch == "arm64" else ["cpu"]
+    return list(release.variants)
+
+
+def _base_release(data: ReleaseData, machine: Machine) -> Release | None:
+    """The newest release with wheels for this platform (ignoring Python)."""
+    for r in _usable_releases(data):
+        if r.has_platform(machine.os, machine.arch):
+            return r
+    return None
+
+
+def _choices(data: ReleaseData, machine: Machine, base: Release) -> tuple[Choice, ...]:
+    out: list[Choice] = []
+    names_in_base = _variant_names(base, machine)
+    for name in names_in_base:
+        out.append(_make_choice(data, _evaluate(data, base, name, machine), machine))
+    kinds_running = {_kind(data, c.variant) for c in out if c.runs_here}
+    for older in _usable_releases(data):
+        if older.version >= base.version:
+            continue
+        for name in _variant_names(older, machine):
+            ev = _evaluate(data, older, name, machine)
+            if not ev.runs:
+                continue
+            if _kind(data, name) in kinds_running:
+                continue  # the newest release already has a working build of this kind
+            if any(c.variant == name and c.runs_here and c.torch != base.torch for c in out):
+                continue  # one older fallback per variant is enough
+            out.append(_make_choice(data, ev, machine))
+    return tuple(out)
+
+
+def choice_for(
+    variant: str, machine: Machine, data: ReleaseData | None = None, *, torch: str | None = None
+) -> Choice:
+    """The build ``variant`` (of release ``torch``; default: the release the recommendation would
+    use, or the newest older release that has this variant) with whether it runs here and why not."""
+    data = data or _releases.load()
+    if torch is not None:
+        release = data.release(torch)
+        return _make_choice(data, _evaluate(data, release, variant, machine), machine)
+    candidates = [r for r in _usable_releases(data) if r.has_platform(machine.os, machine.arch)] or list(
+        _usable_releases(data)
+    )
+    has = [r for r in candidates if variant in r.variants or variant == "mps"] or candidates
+    evals = [_evaluate(data, r, variant, machine) for r in has]
+    best = next((e for e in evals if e.runs), evals[0])
+    return _make_choice(data, best, machine)
+
+
+# --------------------------------------------------------------------------------------------
+# recommend
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Builder:
+    data: ReleaseData
+    machine: Machine
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)
+
+    def done(
+        self,
+        release: Release | None,
+        variant: str | None,
+        device: str,
+        choices: tuple[Choice, ...],
+    ) -> Recommendation:
+        if release is None or variant is None:
+            return Recommendation(
+                torch=None,
+                torchvision=None,
+                variant=None,
+                index_url=None,
+                device="cpu",
+                reasons=tuple(self.reasons),
+                warnings=tuple(self.warnings),
+                alternatives=tuple(self.alternatives),
+                choices=choices,
+                download_mb=None,
+            )
+        return Recommendation(
+            torch=release.torch,
+            torchvision=release.torchvision,
+            variant=variant,
+            index_url=_index_url(self.data, self.machine, variant),
+            device=device,
+            reasons=tuple(self.reasons),
+            warnings=tuple(self.warnings),
+            alternatives=tuple(self.alternatives),
+            choices=choices,
+            download_mb=_download_mb(self.data, self.machine, variant),
+            extra_requirements=release.extra_requirements,
+        )
+
+
+def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendation:
+    """The build to install on ``machine``, with reasons, warnings and alternatives in plain words."""
+    data = data or _releases.load()
+    b = _Builder(data, machine)
+    newest = data.newest
+
+    # 1. 32-bit ------------------------------------------------------------------------------
+    if machine.is_32bit:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "This Python is a 32-bit program (or this is a 32-bit system). PyTorch only exists for "
+                "64-bit Python, so it cannot be installed here.",
+            )
+        )
+        b.alternatives.append(
+            translate(
+                "Builds",
+                'Install the 64-bit Python from python.org (on Windows: the "Windows installer (64-bit)") '
+                "and choose it in the wizard.",
+            )
+        )
+        return b.done(None, None, "cpu", ())
+
+    # 2. Release for this platform ------------------------------------------------------------
+    base = _base_release(data, machine)
+    if base is None:
+        b.warnings.append(
+            translate("Builds", "PyTorch has no packages for {platform}.").format(
+                platform=_platform_label(machine.os, machine.arch)
+            )
+        )
+        if machine.os == "windows" and machine.arch == "arm64":
+            b.alternatives.append(
+                translate(
+                    "Builds",
+                    "Use PyTorch on another computer, or in a Linux environment (WSL) on this one.",
+                )
+            )
+        return b.done(None, None, "cpu", ())
+    if base.torch != newest.torch:
+        b.reasons.append(
+            translate(
+                "Builds",
+                "PyTorch {newest} has no packages for {platform}; {torch} is the newest version that does.",
+            ).format(
+                newest=newest.torch, platform=_platform_label(machine.os, machine.arch), torch=base.torch
+            )
+        )
+        if base.note:
+            b.warnings.append(
+                translate(
+                    "Builds",
+                    "PyTorch {torch} is old: newer tutorials may use features it does not have.",
+                ).format(torch=base.torch)
+            )
+        if machine.os == "macos" and machine.arch == "x86_64":
+            b.alternatives.append(
+                translate(
+                    "Builds",
+                    "For current PyTorch, use a Mac with Apple Silicon, a Linux or Windows PC, or an online "
+                    "notebook service such as Google Colab.",
+                )
+            )
+    choices = _choices(data, machine, base)
+
+    # 3. Python ------------------------------------------------------------------------------
+    fits, experimental = _python_fits(base, machine)
+    if not fits:
+        _explain_python(b, base, choices)
+        return b.done(None, None, "cpu", choices)
+    if machine.python is None:
+        b.reasons.append(
+            translate("Builds", "PyTorch {torch} needs a 64-bit Python {low} to {high}.").format(
+                torch=base.torch, low=_pyver(base.python.min), high=_pyver(base.python.max)
+            )
+        )
+    elif experimental:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "PyTorch {torch} supports Python {py} only experimentally: some things may not work yet. "
+                "Python {high} is the safer choice.",
+            ).format(torch=base.torch, py=_pyver(machine.python), high=_pyver(base.python.max))
+        )
+    if machine.free_threaded and machine.python is not None:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "This is a free-threaded Python ({py}t). PyTorch supports it, but many other packages do "
+                "not have builds for it yet; a regular Python is the safer choice for learning.",
+            ).format(py=_pyver(machine.python))
+        )
+    if base.extra_requirements:
+        b.reasons.append(
+            translate(
+                "Builds",
+                "PyTorch {torch} was built for an older NumPy, so the wizard also installs: {pins}.",
+            ).format(torch=base.torch, pins=", ".join(base.extra_requirements))
+        )
+
+    # 4. Accelerator -------------------------------------------------------------------------
+    if machine.os == "macos":
+        return _recommend_mac(b, base, choices)
+    older = [
+        r
+        for r in _usable_releases(data)
+        if r.version < base.version
+        and r.has_platform(machine.os, machine.arch)
+        and _python_fits(r, machine)[0]
+    ]
+    if machine.nvidia_gpus:
+        rec = _recommend_nvidia(b, base, older, choices)
+        if rec is not None:
+            return rec
+    elif machine.nvidia_state in ("driver-not-responding", "no-driver", "smi-missing"):
+        _explain_nvidia_state(b)
+    if machine.amd_gpus or machine.amd_gfx:
+        rec = _recommend_amd(b, base, choices)
+        if rec is not None:
+            return rec
+    if machine.intel_gpus:
+        rec = _recommend_intel(b, base, choices)
+        if rec is not None:
+            return rec
+    return _recommend_cpu(b, base, choices)
+
+
+def _explain_python(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> None:
+    m = b.machine
+    assert m.python is not None
+    py = _pyver(m.python)
+    if m.free_threaded:
+        b.warnings.append(
+            translate(
+                "Builds",
+                'PyTorch {torch} has no packages for the free-threaded Python {py}t (the "t" build without '
+                "the global interpreter lock).",
+            ).format(torch=base.torch, py=py)
+        )
+        if base.python.free_threaded:
+            b.alternatives.append(
+                translate(
+                    "Builds",
+                    "Use a regular (not free-threaded) Python {low} to {high}; PyTorch {torch} also supports "
+                    "the free-threaded Python {ft}.",
+                ).format(
+                    low=_pyver(base.python.min),
+                    high=_pyver(base.python.max),
+                    torch=base.torch,
+                    ft=", ".join(_pyver(v) + "t" for v in base.python.free_threaded),
+                )
+            )
+        else:
+            b.alternatives.append(
+                translate("Builds", "Use a regular (not free-threaded) Python {low} to {high}.").format(
+                    low=_pyver(base.python.min), high=_pyver(base.python.max)
+                )
+            )
+    else:
+        if m.python < base.python.min:
+            b.warnings.append(
+                translate(
+                    "Builds",
+                    "This Python ({py}) is too old for PyTorch {torch}, which needs Python {low} to {high}.",
+                ).format(py=py, torch=base.torch, low=_pyver(base.python.min), high=_pyver(base.python.max))
+            )
+        else:
+            b.warnings.append(
+                translate(
+                    "Builds",
+                    "This Python ({py}) is too new for PyTorch {torch}, which supports Python {low} to "
+                    "{high}.",
+                ).format(py=py, torch=base.torch, low=_pyver(base.python.min), high=_pyver(base.python.max))
+            )
+            if base.torch == b.data.newest.torch:
+                b.warnings.append(
+                    translate(
+                        "Builds", "PyTorch usually supports a new Python a few months after it comes out."
+                    )
+                )
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "Choose or install a Python {low} to {high} (64-bit); the wizard makes a new environment "
+                "with "
+                "it.",
+            ).format(low=_pyver(base.python.min), high=_pyver(base.python.max))
+        )
+    older = [c for c in choices if c.runs_here and c.torch != base.torch]
+    if older:
+        rel = b.data.release(older[0].torch)
+        b.alternatives.append(
+            translate(
+                "Builds", "Or install the older PyTorch {torch}, which still supports this combination."
+            ).format(torch=rel.short)
+        )
+
+
+def _explain_nvidia_state(b: _Builder) -> None:
+    state = b.machine.nvidia_state
+    if state == "driver-not-responding":
+        b.warnings.append(
+            translate(
+                "Builds",
+                "The NVIDIA driver is installed but not responding, so the GPU cannot be used right now. "
+                "The CPU build is chosen.",
+            )
+        )
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "Restart the computer (or reinstall the NVIDIA driver), then let the wizard check again to "
+                "get the GPU build.",
+            )
+        )
+    elif state == "no-driver":
+        b.warnings.append(
+            translate(
+                "Builds",
+                "This computer has an NVIDIA GPU, but no NVIDIA driver is installed, so PyTorch cannot use "
+                "it. The CPU build is chosen.",
+            )
+        )
+        b.alternatives.append(
+            translate("Builds", "Install the NVIDIA driver, then let the wizard check again.")
+        )
+
+
+def _recommend_mac(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation:
+    m = b.machine
+    if m.nvidia_gpus or m.amd_gpus:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "PyTorch cannot use NVIDIA (CUDA) or AMD (ROCm) graphics cards on macOS.",
+            )
+        )
+    if m.arch == "arm64":
+        b.reasons.append(
+            translate(
+                "Builds",
+                "This Mac has Apple Silicon. The standard PyTorch package includes MPS (Metal Performance "
+                "Shaders), which lets PyTorch use the Mac's GPU; it comes from the normal package index.",
+            )
+        )
+        return b.done(base, "mps", "mps", choices)
+    b.reasons.append(
+        translate(
+            "Builds",
+            "Intel Macs have no GPU support in PyTorch, so PyTorch runs on the processor (CPU).",
+        )
+    )
+    return b.done(base, "cpu", "cpu", choices)
+
+
+def _gpu_reason(b: _Builder, gpus: Iterable[Gpu], label: str) -> None:
+    for g in gpus:
+        if g.compute_capability:
+            b.reasons.append(
+                translate(
+                    "Builds",
+                    "Your {gpu} has compute capability (the GPU's generation) {cc}; the {build} build "
+                    "includes "
+                    "code for it.",
+                ).format(gpu=g.name, cc=g.compute_capability, build=label)
+            )
+        else:
+            b.reasons.append(
+                translate("Builds", "Your {gpu} can be used by the {build} build.").format(
+                    gpu=g.name, build=label
+                )
+            )
+
+
+def _recommend_nvidia(
+    b: _Builder, base: Release, older: list[Release], choices: tuple[Choice, ...]
+) -> Recommendation | None:
+    data, m = b.data, b.machine
+    gpus = m.nvidia_gpus
+    releases = [base, *older]
+    evals: list[tuple[int, _Eval]] = []
+    for ri, rel in enumerate(releases):
+        names = [n for n in rel.variants if (v := data.variants.get(n)) is not None and v.kind == "cuda"]
+        for n in _cuda_order(data, names):
+            evals.append((ri, _evaluate(data, rel, n, m)))
+    pref = {id(ev): i for i, (_ri, ev) in enumerate(evals)}
+
+    def best_cc(ev: _Eval) -> tuple[int, int]:
+        ccs = [c for c in (_cc(g.compute_capability or "") for g in ev.covered) if c]
+        return max(ccs) if ccs else (0, 0)
+
+    running = [(ri, ev) for ri, ev in evals if ev.runs]
+    base_evals = [ev for ri, ev in evals if ri == 0]
+    if not running:
+        _explain_no_cuda(b, base_evals)
+        return None
+    ri, chosen = max(running, key=lambda p: (*p[1].score, best_cc(p[1]), -p[0], -pref[id(p[1])]))
+    variant = data.variants[chosen.variant]
+    label = variant.label
+    driver = m.nvidia_driver or next((g.driver_version for g in gpus if g.driver_version), None)
+
+    b.reasons.append(
+        translate(
+            "Builds",
+            "PyTorch can use your NVIDIA GPU through CUDA (NVIDIA's system for running programs on the GPU); "
+            "the {build} build was chosen.",
+        ).format(build=label)
+    )
+    _gpu_reason(b, chosen.covered, label)
+    for g in chosen.via_ptx:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "The {gpu} is newer than the GPUs this build was compiled for; PyTorch will translate its "
+                "code "
+                "for it (PTX), so the first run of each operation is slow.",
+            ).format(gpu=g.name)
+        )
+    if any(g.compute_capability is None for g in chosen.covered):
+        b.warnings.append(
+            translate(
+                "Builds",
+                "The GPU's generation (compute capability) could not be read, so the wizard cannot be sure "
+                "this build has code for it.",
+            )
+        )
+    if driver and chosen.driver_min:
+        b.reasons.append(
+            translate(
+                "Builds", "Your NVIDIA driver {driver} is new enough for it (it needs {need} or newer)."
+            ).format(driver=driver, need=chosen.driver_min)
+        )
+    elif chosen.driver_min:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "The NVIDIA driver version is unknown; this build needs driver {need} or newer.",
+            ).format(need=chosen.driver_min)
+        )
+    if chosen.uncovered:
+        for g in chosen.uncovered:
+            b.warnings.append(
+                translate(
+                    "Builds",
+                    "No single build supports all your NVIDIA GPUs: PyTorch will not be able to use the "
+                    "{gpu} "
+                    "(compute capability {cc}) with this build.",
+                ).format(gpu=g.name, cc=g.compute_capability)
+            )
+    elif len(gpus) > 1:
+        b.reasons.append(
+            translate("Builds", "This build supports all {n} of your NVIDIA GPUs.").format(n=len(gpus))
+        )
+
+    release = releases[ri]
+    # A better build that only a driver update would allow
+    better = [
+        ev
+        for ev in base_evals
+        if ev.driver_short
+        and ev.score >= chosen.score
+        and version_tuple(data.variants[ev.variant].cuda) > version_tuple(variant.cuda)
+    ]
+    if release is not base:
+        obstacle = next((ev for ev in base_evals if ev.driver_short), None)
+        b.warnings.append(
+            translate(
+                "Builds",
+                "The newest PyTorch ({newest}) has no build for this GPU that works with your driver "
+                "{driver}; "
+                "PyTorch {torch} still has one ({build}).",
+            ).format(newest=base.torch, driver=driver or "?", torch=release.torch, build=label)
+        )
+        if obstacle:
+            b.alternatives.append(
+                translate(
+                    "Builds",
+                    "Update the NVIDIA driver to {need} or newer to use the newest PyTorch {newest} "
+                    "({build}).",
+                ).format(
+                    need=obstacle.driver_min,
+                    newest=base.torch,
+                    build=data.variants[obstacle.variant].label,
+                )
+            )
+    elif better:
+        order = _cuda_order(data, [ev.variant for ev in better])
+        top = next(ev for ev in better if ev.variant == order[0])
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "Update the NVIDIA driver to {need} or newer to use the newest build (CUDA {cuda}).",
+            ).format(need=top.driver_min, cuda=data.variants[top.variant].cuda)
+        )
+    if chosen.uncovered:
+        others = [
+            ev
+            for ri2, ev in running
+            if ev is not chosen and ri2 == ri and set(ev.covered) != set(chosen.covered)
+        ]
+        for ev in others[:1]:
+            b.alternatives.append(
+                translate("Builds", "The {build} build would use the {gpu} instead.").format(
+                    build=data.variants[ev.variant].label, gpu=_gpu_names(ev.covered)
+                )
+            )
+    b.alternatives.append(
+        translate(
+            "Builds", "The CPU-only build is a much smaller download ({mb} MB) but does not use the GPU."
+        ).format(mb=_download_mb(data, m, "cpu") or "?")
+    )
+    return b.done(release, chosen.variant, "cuda", choices)
+
+
+def _explain_no_cuda(b: _Builder, base_evals: list[_Eval]) -> None:
+    data, m = b.data, b.machine
+    gpus = m.nvidia_gpus
+    if not base_evals:
+        return
+    driver_short = [ev for ev in base_evals if ev.driver_short]
+    no_code = all(not ev.covered for ev in base_evals)
+    if no_code:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "Your {gpu} (compute capability {cc}) is too old for the current PyTorch GPU builds, so "
+                "PyTorch will run on the processor (CPU).",
+            ).format(gpu=_gpu_names(gpus), cc=", ".join(g.compute_capability or "?" for g in gpus))
+        )
+        return
+    if driver_short:
+        lowest = min(driver_short, key=lambda ev: version_tuple(ev.driver_min))
+        driver = m.nvidia_driver or next((g.driver_version for g in gpus if g.driver_version), "?")
+        b.warnings.append(
+            translate(
+                "Builds",
+                "Your NVIDIA driver ({driver}) is too old for the PyTorch GPU builds that support your GPU, "
+                "so "
+                "the CPU build is chosen for now.",
+            ).format(driver=driver)
+        )
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "Update the NVIDIA driver to {need} or newer to use the GPU ({build}), then let the wizard "
+                "check "
+                "again.",
+            ).format(need=lowest.driver_min, build=data.variants[lowest.variant].label)
+        )
+
+
+def _recommend_amd(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation | None:
+    data, m = b.data, b.machine
+    names = m.all_amd_gfx
+    gpu_text = _gpu_names(m.amd_gpus) or ", ".join(names)
+    rocm_names = [n for n in base.variants if (v := data.variants.get(n)) is not None and v.kind == "rocm"]
+    if m.os != "linux":
+        b.warnings.append(
+            translate(
+                "Builds",
+                "PyTorch's builds for AMD GPUs (ROCm) are made for Linux only, so on {os} PyTorch cannot use "
+                "the {gpu}. The CPU build is chosen.",
+            ).format(os=_os_label(m.os), gpu=gpu_text)
+        )
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "To use the AMD GPU, run PyTorch on Linux (installed alongside {os}), where ROCm builds "
+                "exist.",
+            ).format(os=_os_label(m.os))
+        )
+        return None
+    evals = [_evaluate(data, base, n, m) for n in rocm_names]
+    running = [ev for ev in evals if ev.runs]
+    if not running:
+        if evals:
+            b.warnings.append(
+                translate("Builds", "{why} The CPU build is chosen.").format(why=evals[0].why_not)
+            )
+            if names:
+                b.alternatives.append(
+                    translate(
+                        "Builds",
+                        "Some AMD GPUs that ROCm does not list work anyway when the environment variable "
+                        "HSA_OVERRIDE_GFX_VERSION is set; AMD does not support this, so it is for "
+                        "experienced "
+                        "users.",
+                    )
+                )
+        return None
+    chosen = running[0]
+    label = data.variants[chosen.variant].label
+    b.reasons.append(
+        translate(
+            "Builds",
+            "PyTorch can use your AMD GPU ({gpu}) through ROCm (AMD's system for running programs on the "
+            "GPU); the {build} build was chosen.",
+        ).format(gpu=_gpu_names(chosen.covered), build=label)
+    )
+    b.reasons.append(
+        translate(
+            "Builds",
+            'ROCm builds use PyTorch\'s "cuda" device name, so programs written for NVIDIA GPUs work '
+            "unchanged.",
+        )
+    )
+    for g in chosen.uncovered:
+        b.warnings.append(
+            translate(
+                "Builds",
+                "ROCm does not support the {gpu} ({gfx}); if PyTorch has trouble, hide it with "
+                "HIP_VISIBLE_DEVICES.",
+            ).format(gpu=g.name, gfx=g.arch)
+        )
+    return b.done(base, chosen.variant, "cuda", choices)
+
+
+def _recommend_intel(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation | None:
+    data, m = b.data, b.machine
+    xpu_names = [n for n in base.variants if (v := data.variants.get(n)) is not None and v.kind == "xpu"]
+    for n in xpu_names:
+        ev = _evaluate(data, base, n, m)
+        if ev.runs:
+            b.reasons.append(
+                translate(
+                    "Builds",
+                    'PyTorch can use your Intel GPU ({gpu}) through its XPU build; the demo uses the "xpu" '
+                    "device.",
+                ).format(gpu=_gpu_names(ev.covered))
+            )
+            return b.done(base, n, "xpu", choices)
+    if xpu_names:
+        b.alternatives.append(
+            translate(
+                "Builds",
+                "If your Intel GPU is an Arc model, you can try the Intel GPU (XPU) build from the list of "
+                "builds.",
+            )
+        )
+    return None
+
+
+def _recommend_cpu(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation:
+    data, m = b.data, b.machine
+    if not m.gpus and m.nvidia_state not in ("driver-not-responding", "no-driver", "smi-missing"):
+        b.reasons.append(
+            translate(
+                "Builds",
+                "No GPU that PyTorch can use was found, so the CPU-only build is chosen. It runs everything "
+                "in "
+                "the tutorials, just more slowly than a GPU.",
+            )
+        )
+    elif not b.warnings:
+        b.reasons.append(translate("Builds", "The CPU-only build is chosen."))
+    served = data.default_index_serves.get(m.platform)
+    if served and served != "cpu":
+        size = _download_mb(data, m, served)
+        b.reasons.append(
+            translate(
+                "Builds",
+                "On {platform} the standard package index would install the {build} build (about {mb} MB, "
+                "mostly NVIDIA libraries that the CPU build does not need); the wizard installs from "
+                "PyTorch's CPU index instead.",
+            ).format(
+                platform=_platform_label(m.os, m.arch), build=_variant_label(data, served), mb=size or "?"
+            )
+        )
+    elif served == "cpu":
+        b.reasons.append(
+            translate(
+                "Builds",
+                "On {platform} the standard package index also serves the CPU build; the wizard names "
+                "PyTorch's "
+                "CPU index anyway, so exactly this build is installed.",
+            ).format(platform=_platform_label(m.os, m.arch))
+        )
+    return b.done(base, "cpu", "cpu", choices)
+
+
+__all__ = [
+    "Choice",
+    "Machine",
+    "Recommendation",
+    "cc_coverage",
+    "choice_for",
+    "recommend",
+    "version_at_least",
+    "version_tuple",
+]
