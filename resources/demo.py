@@ -9,6 +9,10 @@ import argparse
 import json
 import math
 import sys
+import warnings
+
+# torch works without NumPy; its warning about that would only confuse a learner.
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 
 
 def report(event, **values):

@@ -6,6 +6,10 @@ starts with ``WIZARD-VERIFY `` so the wizard reads it without screen-scraping.
 
 import json
 import sys
+import warnings
+
+# torch works without NumPy; its warning about that would only confuse a learner.
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 
 
 def main() -> int:
@@ -13,7 +17,7 @@ def main() -> int:
     try:
         import torch
     except Exception as exc:  # report any import failure to the wizard, which explains it
-        info["error"] = "%s: %s" % (type(exc).__name__, exc)
+        info["error"] = f"{type(exc).__name__}: {exc}"
         print("WIZARD-VERIFY " + json.dumps(info), flush=True)
         return 1
     info["ok"] = True

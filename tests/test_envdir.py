@@ -64,8 +64,9 @@ def test_read_only_folder_is_refused(tmp_path: Path) -> None:
     """A real read-only mount (root ignores file modes, so chmod would prove nothing)."""
     mnt = tmp_path / "ro"
     mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mnt)], capture_output=True,
-                       timeout=10)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mnt)], capture_output=True, timeout=10
+    )
     if r.returncode != 0:
         pytest.skip("cannot mount a tmpfs here: " + r.stderr.decode(errors="replace"))
     try:

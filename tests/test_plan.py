@@ -35,9 +35,16 @@ def make_wheel(folder: Path, filename: str) -> Path:
 
 
 def request(**kw: object) -> InstallRequest:
-    base = dict(base_python="/usr/bin/python3.12", python_version=(3, 12), env_dir="/home/ann/pytorch-env",
-                os_name="linux", torch="2.14.1", torchvision="0.29.1",
-                source=PackageSource(SourceKind.PYTORCH_INDEX, index_url=CPU_INDEX), variant="cpu")
+    base = dict(
+        base_python="/usr/bin/python3.12",
+        python_version=(3, 12),
+        env_dir="/home/ann/pytorch-env",
+        os_name="linux",
+        torch="2.14.1",
+        torchvision="0.29.1",
+        source=PackageSource(SourceKind.PYTORCH_INDEX, index_url=CPU_INDEX),
+        variant="cpu",
+    )
     base.update(kw)
     return InstallRequest(**base)  # type: ignore[arg-type]
 
@@ -48,9 +55,19 @@ def test_pytorch_index_plan_linux() -> None:
     py = "/home/ann/pytorch-env/bin/python"
     assert plan.env_python == py
     assert plan.steps[0].argv == ["/usr/bin/python3.12", "-m", "venv", "/home/ann/pytorch-env"]
-    assert plan.steps[1].argv == [py, "-m", "pip", "install", "--upgrade", "pip"]
-    assert plan.steps[2].argv == [py, "-m", "pip", "install", "--progress-bar", "raw", "torch==2.14.1",
-                                  "torchvision==0.29.1", "--index-url", CPU_INDEX]
+    assert plan.steps[1].argv == [py, "-m", "pip", "install", "--upgrade", "pip>=24.1"]
+    assert plan.steps[2].argv == [
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--progress-bar",
+        "raw",
+        "torch==2.14.1",
+        "torchvision==0.29.1",
+        "--index-url",
+        CPU_INDEX,
+    ]
     assert plan.steps[2].raw_progress
     assert plan.steps[3].argv[0] == py and plan.steps[3].argv[1].endswith("verify.py")
     assert plan.download_mb > 200
@@ -58,26 +75,47 @@ def test_pytorch_index_plan_linux() -> None:
 
 
 def test_windows_paths_and_no_torchvision() -> None:
-    plan = build_plan(request(os_name="windows", env_dir=r"C:\Users\ann\pytorch-env", torchvision=None,
-                              base_python=r"C:\Python312\python.exe"), DATA)
+    plan = build_plan(
+        request(
+            os_name="windows",
+            env_dir=r"C:\Users\ann\pytorch-env",
+            torchvision=None,
+            base_python=r"C:\Python312\python.exe",
+        ),
+        DATA,
+    )
     py = r"C:\Users\ann\pytorch-env\Scripts\python.exe"
     assert plan.env_python == py
     install = plan.steps[2].argv
     assert "torchvision==0.29.1" not in " ".join(install)
-    assert install == [py, "-m", "pip", "install", "--progress-bar", "raw", "torch==2.14.1", "--index-url",
-                       CPU_INDEX]
+    assert install == [
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--progress-bar",
+        "raw",
+        "torch==2.14.1",
+        "--index-url",
+        CPU_INDEX,
+    ]
 
 
 def test_default_index_has_no_index_flag() -> None:
-    plan = build_plan(request(source=PackageSource(SourceKind.PYTORCH_INDEX, index_url=None), variant="cpu",
-                              os_name="macos"), DATA)
+    plan = build_plan(
+        request(
+            source=PackageSource(SourceKind.PYTORCH_INDEX, index_url=None), variant="cpu", os_name="macos"
+        ),
+        DATA,
+    )
     assert "--index-url" not in plan.steps[2].argv
 
 
 def test_custom_index_used_for_pip_and_torch() -> None:
     url = "https://mirror.example.edu/simple"
     plan = build_plan(request(source=PackageSource(SourceKind.CUSTOM_INDEX, index_url=url)), DATA)
-    assert plan.steps[1].argv[-2:] == ["--index-url", url]
+    assert plan.steps[1].argv == ["/home/ann/pytorch-env/bin/python", "-m", "pip", "install", "--upgrade",
+                                  "pip>=24.1", "--index-url", url]
     assert plan.steps[2].argv[-2:] == ["--index-url", url]
 
 
@@ -89,15 +127,36 @@ def test_wheel_folder_pins_what_the_folder_has(tmp_path: Path) -> None:
     src = PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))
     plan = build_plan(request(source=src), DATA)
     py = "/home/ann/pytorch-env/bin/python"
-    assert plan.steps[1].argv == [py, "-m", "pip", "install", "--upgrade", "pip", "--no-index", "--find-links",
-                                  str(tmp_path)]
-    assert plan.steps[2].argv == [py, "-m", "pip", "install", "--progress-bar", "raw", "torch==2.13.0+cpu",
-                                  "torchvision==0.28.0+cpu", "--no-index", "--find-links", str(tmp_path)]
+    assert plan.steps[1].argv == [
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--upgrade",
+        "pip>=24.1",
+        "--no-index",
+        "--find-links",
+        str(tmp_path),
+    ]
+    assert plan.steps[2].argv == [
+        py,
+        "-m",
+        "pip",
+        "install",
+        "--progress-bar",
+        "raw",
+        "torch==2.13.0+cpu",
+        "torchvision==0.28.0+cpu",
+        "--no-index",
+        "--find-links",
+        str(tmp_path),
+    ]
     assert plan.download_mb == 0
 
 
-def test_wheel_folder_without_pip_or_torchvision(tmp_path: Path) -> None:
+def test_wheel_folder_without_new_pip_or_torchvision(tmp_path: Path) -> None:
     make_wheel(tmp_path, "torch-2.13.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl")
+    make_wheel(tmp_path, "pip-23.2.1-py3-none-any.whl")  # too old for --progress-bar raw
     src = PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))
     plan = build_plan(request(source=src), DATA)
     assert [s.id for s in plan.steps] == ["create-venv", "install-torch", "verify"]
@@ -137,9 +196,16 @@ def test_check_index_url(url: str, problem: bool, warning: bool) -> None:
 
 
 def test_child_environment_is_clean() -> None:
-    env = child_environment({"PATH": "/usr/bin", "PYTHONPATH": "/bundle", "PYTHONHOME": "/bundle",
-                             "LD_LIBRARY_PATH": "/bundle/lib", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
-                             "VIRTUAL_ENV": "/other"})
+    env = child_environment(
+        {
+            "PATH": "/usr/bin",
+            "PYTHONPATH": "/bundle",
+            "PYTHONHOME": "/bundle",
+            "LD_LIBRARY_PATH": "/bundle/lib",
+            "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
+            "VIRTUAL_ENV": "/other",
+        }
+    )
     assert "PYTHONPATH" not in env and "PYTHONHOME" not in env and "VIRTUAL_ENV" not in env
     assert env["LD_LIBRARY_PATH"] == "/usr/local/lib"
     assert env["PYTHONUTF8"] == "1"
@@ -152,7 +218,8 @@ def test_display_and_activate_commands() -> None:
     assert shown.startswith("'/home/ann/测试 env/bin/python'")
     assert display_command([r"C:\my env\python.exe", "-V"], "windows") == r'"C:\my env\python.exe" -V'
     assert activate_commands("/home/ann/pytorch-env", "linux") == [
-        ("Terminal", "source /home/ann/pytorch-env/bin/activate")]
+        ("Terminal", "source /home/ann/pytorch-env/bin/activate")
+    ]
     win = dict(activate_commands(r"C:\Users\ann\pytorch-env", "windows"))
     assert win["Command Prompt"] == r"C:\Users\ann\pytorch-env\Scripts\activate.bat"
     assert win["PowerShell"] == r"& 'C:\Users\ann\pytorch-env\Scripts\Activate.ps1'"

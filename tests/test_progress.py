@@ -31,7 +31,7 @@ def test_tracks_files_bytes_and_phases() -> None:
         if p.feed(line):
             seen.append((p.phase, p.file, p.done, p.total, p.fraction))
     assert ("downloading", "torch-2.14.1%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl", 0, 0, None) in seen
-    half = [s for s in seen if s[2] == 65536000][0]
+    half = next(s for s in seen if s[2] == 65536000)
     assert half[4] is not None and 0.3 < half[4] < 0.34
     assert ("collecting", "filelock-3.20.0-py3-none-any.whl", 0, 0, None) in seen
     assert seen[-2][0] == "installing" and seen[-2][4] is None

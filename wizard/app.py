@@ -26,9 +26,13 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QApplication.translate("App", "Something went wrong"))
-    box.setText(QApplication.translate(
-        "App", "The wizard hit an unexpected problem. Nothing you had was changed. Please copy the details "
-        "below when you ask for help."))
+    box.setText(
+        QApplication.translate(
+            "App",
+            "The wizard hit an unexpected problem. Nothing you had was changed. Please copy the details "
+            "below when you ask for help.",
+        )
+    )
     box.setDetailedText(report)
     box.exec()
 

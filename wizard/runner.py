@@ -9,6 +9,7 @@ writes every command and its output to a log file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as _dt
 import os
 import re
@@ -39,7 +40,9 @@ class ProcessResult:
 
     @property
     def ok(self) -> bool:
-        return self.exit_code == 0 and not (self.crashed or self.timed_out or self.cancelled or self.start_error)
+        return self.exit_code == 0 and not (
+            self.crashed or self.timed_out or self.cancelled or self.start_error
+        )
 
     @property
     def output(self) -> str:
@@ -65,16 +68,12 @@ def kill_tree(pid: int, timeout: float = 3.0) -> None:
     except psutil.Error:
         return
     for proc in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             proc.terminate()
-        except psutil.Error:
-            pass
     _gone, alive = psutil.wait_procs(procs, timeout=timeout / 2)
     for proc in alive:
-        try:
+        with contextlib.suppress(psutil.Error):
             proc.kill()
-        except psutil.Error:
-            pass
     psutil.wait_procs(alive, timeout=timeout / 2)
 
 
@@ -171,7 +170,11 @@ class ProcessRunner(QObject):
                 self.line.emit(part)
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and self._proc is not None and self._result is not None:
+        if (
+            error == QProcess.ProcessError.FailedToStart
+            and self._proc is not None
+            and self._result is not None
+        ):
             self._result.start_error = self._proc.errorString()
             self._finish()
 

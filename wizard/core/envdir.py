@@ -43,12 +43,29 @@ def default_env_dir(home: Path | None = None) -> str:
 
 def _system_roots(os_name: str) -> list[str]:
     if os_name == "windows":
-        roots = [os.environ.get("SystemRoot", r"C:\Windows"), os.environ.get("ProgramFiles", r"C:\Program Files"),
-                 os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
-                 os.environ.get("ProgramData", r"C:\ProgramData")]
+        roots = [
+            os.environ.get("SystemRoot", r"C:\Windows"),
+            os.environ.get("ProgramFiles", r"C:\Program Files"),
+            os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+            os.environ.get("ProgramData", r"C:\ProgramData"),
+        ]
         return [r for r in roots if r]
-    roots = ["/bin", "/sbin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc", "/sys", "/usr", "/var",
-             "/run", "/snap"]
+    roots = [
+        "/bin",
+        "/sbin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/lib",
+        "/lib32",
+        "/lib64",
+        "/proc",
+        "/sys",
+        "/usr",
+        "/var",
+        "/run",
+        "/snap",
+    ]
     if os_name == "macos":
         roots += ["/System", "/Library", "/Applications", "/private", "/opt/homebrew", "/usr/local"]
     return roots
@@ -95,21 +112,30 @@ def check_env_folder(text: str, os_name: str, *, protected: list[str] | None = N
     """
     raw = text.strip()
     if not raw:
-        return FolderCheck(path="", problems=[translate("EnvFolder", "Choose a folder for the new environment.")])
+        return FolderCheck(
+            path="", problems=[translate("EnvFolder", "Choose a folder for the new environment.")]
+        )
     path = Path(os.path.expanduser(raw))
     if not path.is_absolute():
         return FolderCheck(
             path=raw,
-            problems=[translate("EnvFolder", "Give the full path of the folder, for example {example}.").format(
-                example=default_env_dir())],
+            problems=[
+                translate("EnvFolder", "Give the full path of the folder, for example {example}.").format(
+                    example=default_env_dir()
+                )
+            ],
         )
     path = Path(os.path.normpath(path))
     check = FolderCheck(path=str(path))
     for root in _system_roots(os_name) + list(protected or []):
         if _is_within(str(path), root, os_name):
             check.problems.append(
-                translate("EnvFolder", "{path} is inside {root}, which belongs to the system or to another "
-                          "program. Choose a folder in your home folder instead.").format(path=path, root=root))
+                translate(
+                    "EnvFolder",
+                    "{path} is inside {root}, which belongs to the system or to another "
+                    "program. Choose a folder in your home folder instead.",
+                ).format(path=path, root=root)
+            )
             return check
     if path.exists():
         if not path.is_dir():
@@ -124,17 +150,27 @@ def check_env_folder(text: str, os_name: str, *, protected: list[str] | None = N
             return check
         if entries:
             check.problems.append(
-                translate("EnvFolder", "This folder already has files in it. The wizard only creates new "
-                          "environments so that nothing you have is changed: choose an empty or new folder."))
+                translate(
+                    "EnvFolder",
+                    "This folder already has files in it. The wizard only creates new "
+                    "environments so that nothing you have is changed: choose an empty or new folder.",
+                )
+            )
             return check
     parent = nearest_existing(path)
     if not parent.is_dir() or not _writable(parent):
         check.problems.append(
-            translate("EnvFolder", "You cannot create files in {folder}. Choose a folder in your home folder.")
-            .format(folder=parent))
+            translate(
+                "EnvFolder", "You cannot create files in {folder}. Choose a folder in your home folder."
+            ).format(folder=parent)
+        )
         return check
     if os_name == "windows" and len(str(path)) > WINDOWS_SAFE_PATH_LENGTH:
         check.warnings.append(
-            translate("EnvFolder", "This path is long. Windows limits path lengths, and PyTorch has deeply "
-                      "nested files: a shorter path such as C:\\pytorch-env is safer."))
+            translate(
+                "EnvFolder",
+                "This path is long. Windows limits path lengths, and PyTorch has deeply "
+                "nested files: a shorter path such as C:\\pytorch-env is safer.",
+            )
+        )
     return check

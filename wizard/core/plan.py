@@ -6,6 +6,7 @@ steps; the Review page shows them; tests check them as argument lists.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -32,7 +33,9 @@ class SourceKind(str, Enum):
 @dataclass(frozen=True)
 class PackageSource:
     kind: SourceKind = SourceKind.PYTORCH_INDEX
-    index_url: str | None = None  # PyTorch index for the variant, or the user's URL; None = pip's default index
+    index_url: str | None = (
+        None  # PyTorch index for the variant, or the user's URL; None = pip's default index
+    )
     folder: str | None = None  # wheel folder (offline)
 
 
@@ -46,7 +49,11 @@ class WheelFile:
 
     def fits(self, python: tuple[int, int], os_name: str) -> bool:
         tag = f"cp{python[0]}{python[1]}"
-        py_ok = tag in self.interpreters or "py3" in self.interpreters or f"py{python[0]}{python[1]}" in self.interpreters
+        py_ok = (
+            tag in self.interpreters
+            or "py3" in self.interpreters
+            or f"py{python[0]}{python[1]}" in self.interpreters
+        )
         if not py_ok:
             return False
         if "any" in self.platforms:
@@ -71,10 +78,8 @@ class WheelFolder:
     def size_bytes(self) -> int:
         total = 0
         for w in self.wheels:
-            try:
+            with contextlib.suppress(OSError):
                 total += (Path(self.path) / w.filename).stat().st_size
-            except OSError:
-                pass
         return total
 
 
@@ -137,8 +142,12 @@ class InstallPlan:
     steps: tuple[Step, ...]
     env_python: str
     download_mb: int  # estimate; 0 for a wheel folder
-    notes: tuple[str, ...] = ()  # translated remarks for the Review page (e.g. torchvision missing from folder)
+    notes: tuple[
+        str, ...
+    ] = ()  # translated remarks for the Review page (e.g. torchvision missing from folder)
 
+
+RAW_PROGRESS_PIP = Version("24.1")  # first pip with --progress-bar raw
 
 # Timeouts, generous for slow home networks; a stuck step is still stopped in the end.
 VENV_TIMEOUT_S = 300.0
@@ -162,8 +171,17 @@ def child_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     the user's original value in ``*_ORIG``; a child Python must not load the bundle's libraries.
     """
     env = dict(os.environ if base is None else base)
-    for key in ("PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONEXECUTABLE", "__PYVENV_LAUNCHER__",
-                "PIP_REQUIRE_VIRTUALENV", "PIP_USER", "VIRTUAL_ENV", "CONDA_PREFIX"):
+    for key in (
+        "PYTHONHOME",
+        "PYTHONPATH",
+        "PYTHONSTARTUP",
+        "PYTHONEXECUTABLE",
+        "__PYVENV_LAUNCHER__",
+        "PIP_REQUIRE_VIRTUALENV",
+        "PIP_USER",
+        "VIRTUAL_ENV",
+        "CONDA_PREFIX",
+    ):
         env.pop(key, None)
     for key in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FRAMEWORK_PATH"):
         orig = env.pop(key + "_ORIG", None)
@@ -200,7 +218,7 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
     if offline:
         if folder is None:
             folder = scan_wheel_folder(req.source.folder or "")
-        upgrade_pip = folder.has("pip")
+        upgrade_pip = any(w.name == "pip" and w.version >= RAW_PROGRESS_PIP for w in folder.wheels)
         best_torch = folder.best("torch", req.python_version, req.os_name)
         torch_pin = str(best_torch.version) if best_torch else req.torch
         if req.torchvision is not None:
@@ -217,10 +235,11 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
                 vision_pin = str(best_vision.version)
     else:
         upgrade_pip = True
-    # pip older than 24.1 rejects --progress-bar raw: use it only after pip was upgraded.
+    # pip older than 24.1 rejects --progress-bar raw. Asking for "pip>=24.1" (not just "pip") makes the
+    # upgrade fail loudly when the index cannot be reached, instead of keeping the old pip and exiting 0.
     raw = upgrade_pip
     if upgrade_pip:
-        pip_args = ["-m", "pip", "install", "--upgrade", "pip"]
+        pip_args = ["-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}"]
         if offline or req.source.kind is SourceKind.CUSTOM_INDEX:
             pip_args += _source_args(req.source)
         steps.append(Step("upgrade-pip", py, tuple(pip_args), PIP_UPGRADE_TIMEOUT_S))
@@ -308,12 +327,19 @@ def check_index_url(text: str) -> tuple[list[str], list[str]]:
         return [translate("Plan", "Type the address of the package index.")], []
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https", "file") or (parsed.scheme != "file" and not parsed.netloc):
-        return [translate("Plan", "This is not a web address. It should look like https://example.org/simple")], []
+        return [
+            translate("Plan", "This is not a web address. It should look like https://example.org/simple")
+        ], []
     if any(c.isspace() for c in url):
         return [translate("Plan", "A web address cannot contain spaces.")], []
     if parsed.scheme == "http":
-        return [], [translate("Plan", "This address uses http, not https: downloads are not encrypted and could "
-                              "be changed on the way. Use it only on a network you trust.")]
+        return [], [
+            translate(
+                "Plan",
+                "This address uses http, not https: downloads are not encrypted and could "
+                "be changed on the way. Use it only on a network you trust.",
+            )
+        ]
     return [], []
 
 
@@ -325,7 +351,11 @@ def check_wheel_folder(folder: WheelFolder, python: tuple[int, int] | None, os_n
         return [translate("Plan", "This folder has no PyTorch wheel (a file named torch-….whl).")]
     if python is not None and folder.best("torch", python, os_name) is None:
         found = ", ".join(sorted({w.filename for w in folder.wheels if w.name == "torch"}))
-        return [translate("Plan", "The PyTorch files in this folder are for another Python or another kind of "
-                          "computer: {found}. This Python is {major}.{minor}.").format(
-                              found=found, major=python[0], minor=python[1])]
+        return [
+            translate(
+                "Plan",
+                "The PyTorch files in this folder are for another Python or another kind of "
+                "computer: {found}. This Python is {major}.{minor}.",
+            ).format(found=found, major=python[0], minor=python[1])
+        ]
     return []

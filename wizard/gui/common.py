@@ -127,7 +127,9 @@ class LogView(QWidget):
     def retranslate(self) -> None:
         self.toggle.setText(self.tr("Hide details") if self.toggle.isChecked() else self.tr("Show details"))
         self.toggle.setArrowType(
-            self.toggle.arrowType().DownArrow if self.toggle.isChecked() else self.toggle.arrowType().RightArrow
+            self.toggle.arrowType().DownArrow
+            if self.toggle.isChecked()
+            else self.toggle.arrowType().RightArrow
         )
 
 

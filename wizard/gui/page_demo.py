@@ -118,8 +118,12 @@ class DemoPage(Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your first PyTorch program"))
-        self.setSubTitle(self.tr("This code ran in your new environment. Read it from top to bottom: each "
-                                 "part is explained in a comment."))
+        self.setSubTitle(
+            self.tr(
+                "This code ran in your new environment. Read it from top to bottom: each "
+                "part is explained in a comment."
+            )
+        )
         self.device_label.setText(self.tr("Run on:"))
         self.run_button.setText(self.tr("Run again"))
         self.code_label.setText(self.tr("The code:"))
@@ -134,10 +138,15 @@ class DemoPage(Page):
         if self.succeeded:
             add, train = self.events["tensor_add"], self.events["train_step"]
             self.result.setText(
-                "<span style='color:#1b7f3a'><b>✔ " + self.tr("It works!") + "</b></span><br>"
-                + self.tr("x + y = {z} (on {device})").format(z=add["z"], device=add["device"]) + "<br>"
-                + self.tr("Loss after the forward pass: {loss:.4f}; after one training step: {after:.4f}. "
-                          "Training makes the loss smaller.").format(loss=train["loss"], after=train["loss_after"])
+                "<span style='color:#1b7f3a'><b>✔ "
+                + self.tr("It works!")
+                + "</b></span><br>"
+                + self.tr("x + y = {z} (on {device})").format(z=add["z"], device=add["device"])
+                + "<br>"
+                + self.tr(
+                    "Loss after the forward pass: {loss:.4f}; after one training step: {after:.4f}. "
+                    "Training makes the loss smaller."
+                ).format(loss=train["loss"], after=train["loss_after"])
             )
         else:
             err = self.events.get("error", {})
@@ -145,9 +154,14 @@ class DemoPage(Page):
             loss = self.events.get("train_step", {}).get("loss")
             if loss is not None and not math.isfinite(loss):
                 message = self.tr("The loss is not a finite number.")
-            self.result.setText("<span style='color:#a61b1b'><b>✘ " + self.tr("The example did not finish.")
-                                + "</b></span><br>" + _html(str(message)) + "<br>"
-                                + self.tr("Try running it on the CPU, or go back and check the install."))
+            self.result.setText(
+                "<span style='color:#a61b1b'><b>✘ "
+                + self.tr("The example did not finish.")
+                + "</b></span><br>"
+                + _html(str(message))
+                + "<br>"
+                + self.tr("Try running it on the CPU, or go back and check the install.")
+            )
 
 
 def _html(text: str) -> str:

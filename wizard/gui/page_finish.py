@@ -37,26 +37,46 @@ class FinishPage(Page):
         st = self.state if self.wizard() is not None else None
         env = st.env_dir if st is not None else ""
         os_name = st.os_name if st is not None else "linux"
-        self.done.setText(self.tr("Your environment is in <b>{env}</b>. It has its own Python with PyTorch "
-                                  "installed; the rest of your computer was not changed.").format(env=env))
+        self.done.setText(
+            self.tr(
+                "Your environment is in <b>{env}</b>. It has its own Python with PyTorch "
+                "installed; the rest of your computer was not changed."
+            ).format(env=env)
+        )
         if os_name == "windows":
-            self.activate_label.setText(self.tr(
-                "To use it in a terminal, open Command Prompt (or PowerShell) and type the matching line. After "
-                "that, the commands python and pip use the new environment:"))
+            self.activate_label.setText(
+                self.tr(
+                    "To use it in a terminal, open Command Prompt (or PowerShell) and type the matching line. After "
+                    "that, the commands python and pip use the new environment:"
+                )
+            )
         else:
-            self.activate_label.setText(self.tr(
-                "To use it in a terminal, open Terminal and type this line. After that, the commands python "
-                "and pip use the new environment:"))
+            self.activate_label.setText(
+                self.tr(
+                    "To use it in a terminal, open Terminal and type this line. After that, the commands python "
+                    "and pip use the new environment:"
+                )
+            )
         self.activate.setPlainText("\n".join(f"{cmd}" for _shell, cmd in activate_commands(env, os_name)))
         py = env_python(env, os_name)
-        self.run_label.setText(self.tr(
-            "Or run its Python directly, without activating. For example, to run the example again, or to "
-            "start Python and type code yourself:"))
-        self.run.setPlainText("\n".join([
-            display_command([py, str(resource("demo.py")), "--device", "cpu"], os_name),
-            display_command([py], os_name),
-        ]))
-        self.next_label.setText(self.tr(
-            "In an editor such as VS Code or PyCharm, choose this Python as the interpreter: {python}<br>"
-            "Next steps: the official tutorials at "
-            "<a href='https://pytorch.org/tutorials/'>pytorch.org/tutorials</a>.").format(python=py))
+        self.run_label.setText(
+            self.tr(
+                "Or run its Python directly, without activating. For example, to run the example again, or to "
+                "start Python and type code yourself:"
+            )
+        )
+        self.run.setPlainText(
+            "\n".join(
+                [
+                    display_command([py, str(resource("demo.py")), "--device", "cpu"], os_name),
+                    display_command([py], os_name),
+                ]
+            )
+        )
+        self.next_label.setText(
+            self.tr(
+                "In an editor such as VS Code or PyCharm, choose this Python as the interpreter: {python}<br>"
+                "Next steps: the official tutorials at "
+                "<a href='https://pytorch.org/tutorials/'>pytorch.org/tutorials</a>."
+            ).format(python=py)
+        )

@@ -72,8 +72,9 @@ class HardwarePage(Page):
         bits = getattr(interp, "bits", 64) or 64
         ft = bool(getattr(interp, "free_threaded", False))
         if self._report is None:
-            return builds.Machine(os=self.state.os_name, arch="x86_64", python=python, python_bits=bits,
-                                  free_threaded=ft)
+            return builds.Machine(
+                os=self.state.os_name, arch="x86_64", python=python, python_bits=bits, free_threaded=ft
+            )
         return builds.Machine.from_report(self._report, python, bits, ft)
 
     def _decide(self) -> None:
@@ -112,8 +113,11 @@ class HardwarePage(Page):
             self.state.torchvision_version = rec.torchvision
             self.state.source_index_url = rec.index_url
             self.build_warning.setVisible(False)
-        self.state.demo_device = rec.device if rec is not None and choice is None else (
-            "cpu" if choice is None or not choice.runs_here else _device_of(choice.variant))
+        self.state.demo_device = (
+            rec.device
+            if rec is not None and choice is None
+            else ("cpu" if choice is None or not choice.runs_here else _device_of(choice.variant))
+        )
         self.completeChanged.emit()
 
     def _on_advanced(self, on: bool) -> None:
@@ -128,8 +132,12 @@ class HardwarePage(Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your graphics card (GPU)"))
-        self.setSubTitle(self.tr("A GPU makes training much faster. The wizard checks which one you have and "
-                                 "picks the PyTorch build that really runs on it."))
+        self.setSubTitle(
+            self.tr(
+                "A GPU makes training much faster. The wizard checks which one you have and "
+                "picks the PyTorch build that really runs on it."
+            )
+        )
         self.found_box.setTitle(self.tr("What was found"))
         self.choice_box.setTitle(self.tr("The PyTorch build for this computer"))
         self.advanced.setText(self.tr("Choose another build myself (advanced)"))
@@ -137,8 +145,12 @@ class HardwarePage(Page):
         if self.busy.isVisible() and report is None:
             self.found.setText(self.tr("Checking the graphics card…"))
         elif report is None or not report.gpus:
-            lines = [self.tr("No supported GPU was found, so PyTorch will use the processor (CPU). "
-                             "That is fine for learning: small models train in seconds.")]
+            lines = [
+                self.tr(
+                    "No supported GPU was found, so PyTorch will use the processor (CPU). "
+                    "That is fine for learning: small models train in seconds."
+                )
+            ]
             if report is not None:
                 lines += [_html(n) for n in report.notes]
             self.found.setText("<br>".join(lines))
@@ -156,7 +168,9 @@ class HardwarePage(Page):
                     parts.append(self.tr("driver {version}").format(version=g.driver_version))
                 rows.append(" · ".join(parts))
             if report.nvidia_cuda_max:
-                rows.append(self.tr("The NVIDIA driver supports CUDA up to {v}.").format(v=report.nvidia_cuda_max))
+                rows.append(
+                    self.tr("The NVIDIA driver supports CUDA up to {v}.").format(v=report.nvidia_cuda_max)
+                )
             rows += [_html(n) for n in report.notes]
             self.found.setText("<br>".join(rows))
         rec = self.recommendation
@@ -166,8 +180,11 @@ class HardwarePage(Page):
         if rec.variant is None:
             head = "<b>" + self.tr("No PyTorch build can run with this Python on this computer.") + "</b>"
         else:
-            head = "<b>" + self.tr("PyTorch {torch}, build “{variant}”").format(
-                torch=rec.torch, variant=rec.variant) + "</b>"
+            head = (
+                "<b>"
+                + self.tr("PyTorch {torch}, build “{variant}”").format(torch=rec.torch, variant=rec.variant)
+                + "</b>"
+            )
             if rec.download_mb:
                 head += "<br>" + self.tr("Download: about {mb} MB").format(mb=rec.download_mb)
         parts = [head]
@@ -176,8 +193,12 @@ class HardwarePage(Page):
         if rec.warnings:
             parts.append("<ul>" + "".join(f"<li>⚠ {_html(w)}</li>" for w in rec.warnings) + "</ul>")
         if rec.alternatives:
-            parts.append(self.tr("Other options:") + "<ul>" +
-                         "".join(f"<li>{_html(a)}</li>" for a in rec.alternatives) + "</ul>")
+            parts.append(
+                self.tr("Other options:")
+                + "<ul>"
+                + "".join(f"<li>{_html(a)}</li>" for a in rec.alternatives)
+                + "</ul>"
+            )
         self.choice.setText("".join(parts))
 
 

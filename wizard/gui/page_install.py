@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from ..core import diagnose
 from ..core.childio import VERIFY_TAG, tagged_json
@@ -151,14 +159,19 @@ class InstallPage(Page):
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(frac * 1000))
         if p.phase == "downloading" and p.total:
-            self.detail.setText(self.tr("Downloading {file}: {done} of {total}").format(
-                file=p.file, done=human_size(p.done), total=human_size(p.total)))
+            self.detail.setText(
+                self.tr("Downloading {file}: {done} of {total}").format(
+                    file=p.file, done=human_size(p.done), total=human_size(p.total)
+                )
+            )
         elif p.phase == "downloading":
             self.detail.setText(self.tr("Downloading {file}…").format(file=p.file))
         elif p.phase == "collecting":
             self.detail.setText(self.tr("Getting {file}…").format(file=p.file))
         elif p.phase == "installing":
-            self.detail.setText(self.tr("Unpacking and installing the packages (this can take a few minutes)…"))
+            self.detail.setText(
+                self.tr("Unpacking and installing the packages (this can take a few minutes)…")
+            )
         elif p.phase == "done":
             self.detail.setText(self.tr("Installed."))
 
@@ -203,12 +216,15 @@ class InstallPage(Page):
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setTitle(self.tr("Installing"))
-        self.setSubTitle(self.tr("The wizard is creating the environment and installing PyTorch. "
-                                 "You can stop at any time."))
+        self.setSubTitle(
+            self.tr(
+                "The wizard is creating the environment and installing PyTorch. You can stop at any time."
+            )
+        )
         self.stop.setText(self.tr("Stop"))
         self.retry.setText(self.tr("Retry"))
         self.steps_view.clear()
-        for step, status in zip(self.steps, self.status):
+        for step, status in zip(self.steps, self.status, strict=False):
             QListWidgetItem(f"{MARKS[status]}  {step_title(step.id)}", self.steps_view)
         if 0 <= self.current < len(self.steps) and self.is_running():
             self.now.setText(self.tr("Now: {step}").format(step=step_title(self.steps[self.current].id)))
@@ -218,19 +234,39 @@ class InstallPage(Page):
         if self.succeeded:
             v = self.state.verify or {}
             gpu = [n for d, n in (v.get("device_names") or {}).items() if d != "cpu"]
-            where = (self.tr("It can use: {devices}.").format(devices=", ".join(gpu)) if gpu
-                     else self.tr("It will run on the processor (CPU)."))
-            self.result.setText("<span style='color:#1b7f3a'><b>✔ " + self.tr(
-                "PyTorch {version} is installed and works.").format(version=v.get("torch", "")) +
-                "</b></span><br>" + where + "<br>" + self.tr("Press Next to try it."))
+            where = (
+                self.tr("It can use: {devices}.").format(devices=", ".join(gpu))
+                if gpu
+                else self.tr("It will run on the processor (CPU).")
+            )
+            self.result.setText(
+                "<span style='color:#1b7f3a'><b>✔ "
+                + self.tr("PyTorch {version} is installed and works.").format(version=v.get("torch", ""))
+                + "</b></span><br>"
+                + where
+                + "<br>"
+                + self.tr("Press Next to try it.")
+            )
         elif self.last_result is not None and self.last_result.cancelled and not self.is_running():
-            self.result.setText(self.tr("Stopped. The unfinished environment was removed; nothing else was "
-                                        "changed. Press Retry to start again."))
+            self.result.setText(
+                self.tr(
+                    "Stopped. The unfinished environment was removed; nothing else was "
+                    "changed. Press Retry to start again."
+                )
+            )
         elif self.last_result is not None and not self.is_running() and self.failed_at is not None:
             step = self.steps[self.failed_at]
-            d = diagnose.diagnose(self._failure_text(self.last_result), self.last_result.exit_code, step=step.id)
+            d = diagnose.diagnose(
+                self._failure_text(self.last_result), self.last_result.exit_code, step=step.id
+            )
             self.diagnosis = d
-            self.result.setText("<span style='color:#a61b1b'><b>✘ " + self.tr("This step failed: {step}").format(
-                step=step_title(step.id)) + "</b></span><br><b>" + d.title + "</b><br>" + d.explanation)
+            self.result.setText(
+                "<span style='color:#a61b1b'><b>✘ "
+                + self.tr("This step failed: {step}").format(step=step_title(step.id))
+                + "</b></span><br><b>"
+                + d.title
+                + "</b><br>"
+                + d.explanation
+            )
         else:
             self.result.setText("")

@@ -86,8 +86,11 @@ class ManagerPage(Page):
         elif result.warnings:
             self.message.setText("⚠ " + "<br>".join(result.warnings))
         else:
-            self.message.setText("<span style='color:#1b7f3a'>✔ " + self.tr(
-                "A new environment will be created in {path}.").format(path=result.path) + "</span>")
+            self.message.setText(
+                "<span style='color:#1b7f3a'>✔ "
+                + self.tr("A new environment will be created in {path}.").format(path=result.path)
+                + "</span>"
+            )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -104,20 +107,29 @@ class ManagerPage(Page):
         return True
 
     def _on_browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the new environment"),
-                                                self.folder.text() or default_env_dir())
+        path = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Choose the folder for the new environment"),
+            self.folder.text() or default_env_dir(),
+        )
         if path:
             self.folder.setText(path)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Where to install"))
-        self.setSubTitle(self.tr("PyTorch goes into a new environment: a folder with its own copy of Python "
-                                 "and packages, so nothing else on this computer is changed."))
+        self.setSubTitle(
+            self.tr(
+                "PyTorch goes into a new environment: a folder with its own copy of Python "
+                "and packages, so nothing else on this computer is changed."
+            )
+        )
         self.box.setTitle(self.tr("Package manager"))
         self.pip.setText(self.tr("pip, in a new virtual environment (recommended)"))
         self.pip_help.setText(self.tr("pip is the installer that comes with Python. Nothing else is needed."))
         self.conda.setText(self.tr("conda"))
-        self.conda_help.setText(self.tr("Not available yet: this version of the wizard installs with pip only."))
+        self.conda_help.setText(
+            self.tr("Not available yet: this version of the wizard installs with pip only.")
+        )
         self.folder_label.setText(self.tr("Folder for the new environment (it must be new or empty):"))
         self.browse.setText(self.tr("Browse…"))
         if self.wizard() is not None and self.folder.text():

@@ -69,11 +69,12 @@ class PythonPage(Page):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._manual: str | None = None
         self._user_picked = False
+        self.detecting = False  # flipped in the GUI thread, when the results have arrived
         self.retranslate()
 
     # -- wizard hooks ------------------------------------------------------------------------
     def initializePage(self) -> None:
-        if not self._items and not self.detector.running:
+        if not self._items and not self.detecting:
             self.start_detection()
         self.retranslate()
 
@@ -90,6 +91,7 @@ class PythonPage(Page):
     # -- detection ---------------------------------------------------------------------------
     def start_detection(self) -> None:
         self.busy.setVisible(True)
+        self.detecting = True
         self.detector.start()
         self.retranslate()
 
@@ -116,6 +118,7 @@ class PythonPage(Page):
         self.retranslate_status()
 
     def _on_done(self, result: list[Any]) -> None:
+        self.detecting = False
         self.busy.setVisible(False)
         # The final list is deduplicated: drop rows that turned out to be the same Python.
         keep = {_key(i) for i in result}
@@ -131,8 +134,10 @@ class PythonPage(Page):
         if not self._user_picked:
             remembered = self.wiz().settings.value("python", "")
             item = self._items.get(os.path.normcase(os.path.realpath(remembered))) if remembered else None
-            if item is not None and interpreters.assess(item.data(0, Qt.ItemDataRole.UserRole),
-                                                        self.state.data).suitable:
+            if (
+                item is not None
+                and interpreters.assess(item.data(0, Qt.ItemDataRole.UserRole), self.state.data).suitable
+            ):
                 self.tree.setCurrentItem(item)
             else:
                 self._select_best()
@@ -140,7 +145,10 @@ class PythonPage(Page):
         self.retranslate_status()
 
     def all(self) -> list[Any]:
-        return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.tree.topLevelItemCount())]
+        return [
+            self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            for i in range(self.tree.topLevelItemCount())
+        ]
 
     def selected(self) -> Any:
         item = self.tree.currentItem()
@@ -150,6 +158,8 @@ class PythonPage(Page):
         best = interpreters.best(self.all(), self.state.data)
         if best is not None:
             self.tree.setCurrentItem(self._items[_key(best)])
+        elif self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))  # not usable, but shows why
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and self.tree.hasFocus():
@@ -159,7 +169,9 @@ class PythonPage(Page):
         self.completeChanged.emit()
 
     def _on_browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Python program"), os.path.expanduser("~"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a Python program"), os.path.expanduser("~")
+        )
         if path:
             self.add_manual(path)
 
@@ -179,8 +191,10 @@ class PythonPage(Page):
         if interp.free_threaded:
             version += " " + self.tr("(free-threaded)")
         item.setText(COL_VERSION, version)
-        item.setText(COL_VERDICT, ("✔ " + self.tr("Can run PyTorch")) if verdict.suitable
-                     else ("✘ " + self.tr("Not usable")))
+        item.setText(
+            COL_VERDICT,
+            ("✔ " + self.tr("Can run PyTorch")) if verdict.suitable else ("✘ " + self.tr("Not usable")),
+        )
         item.setForeground(COL_VERDICT, QBrush(GOOD if verdict.suitable else BAD))
         item.setText(COL_SOURCE, interpreters.source_label(interp.source))
         item.setText(COL_PATH, interp.path)
@@ -189,30 +203,39 @@ class PythonPage(Page):
 
     def _details_html(self, interp: Any) -> str:
         verdict = interpreters.assess(interp, self.state.data)
-        head = (self.tr("<b>Python {version}</b> — {source}").format(
-            version=interp.version or "?", source=interpreters.source_label(interp.source)))
+        head = self.tr("<b>Python {version}</b> — {source}").format(
+            version=interp.version or "?", source=interpreters.source_label(interp.source)
+        )
         reasons = "".join(f"<li>{_html(r)}</li>" for r in verdict.reasons)
         return f"{head}<br>{_html(interp.path)}<ul>{reasons}</ul>"
 
     def retranslate_status(self) -> None:
         n = len(self._items)
         suitable = sum(1 for i in self.all() if interpreters.assess(i, self.state.data).suitable)
-        if self.detector.running:
+        if self.detecting:
             self.status.setText(self.tr("Looking for Python on this computer… found %n so far.", "", n))
         else:
-            self.status.setText(self.tr("Found %n Python installation(s).", "", n) + " "
-                                + self.tr("%n can run PyTorch.", "", suitable))
-        nothing = not self.detector.running and suitable == 0
+            self.status.setText(
+                self.tr("Found %n Python installation(s).", "", n)
+                + " "
+                + self.tr("%n can run PyTorch.", "", suitable)
+            )
+        nothing = not self.detecting and suitable == 0
         self.hint.setVisible(nothing)
         if nothing:
             self.hint.setText(interpreters.install_hint())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Choose a Python"))
-        self.setSubTitle(self.tr("PyTorch runs inside Python. These are the Python installations on this "
-                                 "computer; the best one is already selected."))
-        self.tree.setHeaderLabels([self.tr("Version"), self.tr("Can it run PyTorch?"), self.tr("Installed by"),
-                                   self.tr("Location")])
+        self.setSubTitle(
+            self.tr(
+                "PyTorch runs inside Python. These are the Python installations on this "
+                "computer; the best one is already selected."
+            )
+        )
+        self.tree.setHeaderLabels(
+            [self.tr("Version"), self.tr("Can it run PyTorch?"), self.tr("Installed by"), self.tr("Location")]
+        )
         self.browse.setText(self.tr("Browse…"))
         self.browse.setToolTip(self.tr("Add a Python program that is not in the list"))
         for i in range(self.tree.topLevelItemCount()):

@@ -94,7 +94,8 @@ class ReviewPage(Page):
         self.custom.setText(str(s.value("custom_index", "")))
         self.torchvision.setChecked(str(s.value("torchvision", "true")).lower() == "true")
         {SourceKind.WHEEL_FOLDER.value: self.src_folder, SourceKind.CUSTOM_INDEX.value: self.src_custom}.get(
-            str(kind), self.src_index).setChecked(True)
+            str(kind), self.src_index
+        ).setChecked(True)
         self.wiz().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Install"))
         self.retranslate()
 
@@ -105,8 +106,11 @@ class ReviewPage(Page):
         self._update()
 
     def _on_browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder with the wheel files"),
-                                                self.folder.text() or os.path.expanduser("~"))
+        path = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Choose the folder with the wheel files"),
+            self.folder.text() or os.path.expanduser("~"),
+        )
         if path:
             self.folder.setText(path)
 
@@ -147,21 +151,29 @@ class ReviewPage(Page):
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
         self.commands.setPlainText("\n".join(display_command(step.argv, st.os_name) for step in plan.steps))
-        need_mb = estimate_installed_mb(st.variant, st.os_name, st.data) + (plan.download_mb if plan.download_mb
-                                                                            else 0)
+        need_mb = estimate_installed_mb(st.variant, st.os_name, st.data) + (
+            plan.download_mb if plan.download_mb else 0
+        )
         free = free_bytes(st.env_dir)
         size_lines = []
         if plan.download_mb:
-            size_lines.append(self.tr("Download: about {size}.").format(size=human_size(plan.download_mb * 2**20)))
+            size_lines.append(
+                self.tr("Download: about {size}.").format(size=human_size(plan.download_mb * 2**20))
+            )
         else:
             size_lines.append(self.tr("Nothing is downloaded: the files come from the folder."))
-        size_lines.append(self.tr("Disk space needed: about {size}.").format(size=human_size(need_mb * 2**20)))
+        size_lines.append(
+            self.tr("Disk space needed: about {size}.").format(size=human_size(need_mb * 2**20))
+        )
         if free is not None:
             size_lines.append(self.tr("Free space on that drive: {size}.").format(size=human_size(free)))
             if free < need_mb * 2**20:
-                problems.append(self.tr("There is not enough free space for PyTorch on this drive. Free up "
-                                        "{size} or go back and choose a folder on another drive.").format(
-                                            size=human_size(need_mb * 2**20 - free)))
+                problems.append(
+                    self.tr(
+                        "There is not enough free space for PyTorch on this drive. Free up "
+                        "{size} or go back and choose a folder on another drive."
+                    ).format(size=human_size(need_mb * 2**20 - free))
+                )
         self.sizes.setText("<br>".join(size_lines))
         warnings += list(plan.notes)
         msg = [f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems] + [f"⚠ {w}" for w in warnings]
@@ -187,21 +199,36 @@ class ReviewPage(Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Review"))
-        self.setSubTitle(self.tr("Check what will happen. Nothing has been changed yet: press Install to start."))
+        self.setSubTitle(
+            self.tr("Check what will happen. Nothing has been changed yet: press Install to start.")
+        )
         self.source_box.setTitle(self.tr("Where the packages come from"))
         st = self.state if self.wizard() is not None else None
         url = st.source_index_url if st is not None else None
-        self.src_index.setText(self.tr("The PyTorch download server ({url})").format(url=url) if url
-                               else self.tr("The standard Python package index"))
+        self.src_index.setText(
+            self.tr("The PyTorch download server ({url})").format(url=url)
+            if url
+            else self.tr("The standard Python package index")
+        )
         self.src_folder.setText(self.tr("A folder of wheel files (offline):"))
         self.folder_browse.setText(self.tr("Browse…"))
         self.src_custom.setText(self.tr("Another package index (a mirror):"))
-        self.torchvision.setText(self.tr("Also install torchvision (images and ready-made datasets for PyTorch)"))
+        self.torchvision.setText(
+            self.tr("Also install torchvision (images and ready-made datasets for PyTorch)")
+        )
         self.commands_label.setText(self.tr("These commands will run, in this order:"))
         if st is not None and st.interpreter is not None:
             interp = st.interpreter
-            self.summary.setText(self.tr("Python {version} from {path}<br>New environment: <b>{env}</b><br>"
-                                         "PyTorch {torch}, build “{variant}”").format(
-                version=interp.version, path=interp.path, env=st.env_dir, torch=st.torch_version or "",
-                variant=st.variant or ""))
+            self.summary.setText(
+                self.tr(
+                    "Python {version} from {path}<br>New environment: <b>{env}</b><br>"
+                    "PyTorch {torch}, build “{variant}”"
+                ).format(
+                    version=interp.version,
+                    path=interp.path,
+                    env=st.env_dir,
+                    torch=st.torch_version or "",
+                    variant=st.variant or "",
+                )
+            )
             self._on_source_changed()

@@ -48,28 +48,43 @@ class WelcomePage(Page):
         self.setTitle(self.tr("Welcome"))
         self.setSubTitle(self.tr("This wizard installs PyTorch on this computer and runs your first model."))
         self.language_label.setText(self.tr("Language:"))
-        self.intro.setText(self.tr(
-            "PyTorch is a free library for machine learning. You do not need to use a terminal: the wizard "
-            "does each step for you and explains what it does."))
-        self.steps.setText(self.tr(
-            "<b>What will happen</b><ol>"
-            "<li>Pick a Python on this computer that can run PyTorch.</li>"
-            "<li>Create a new, separate environment for PyTorch (your other programs are not changed).</li>"
-            "<li>Check your graphics card (GPU) and choose the PyTorch build that runs on it.</li>"
-            "<li>Download and install PyTorch.</li>"
-            "<li>Run a short example: add two tensors and train a tiny model.</li></ol>"))
+        self.intro.setText(
+            self.tr(
+                "PyTorch is a free library for machine learning. You do not need to use a terminal: the wizard "
+                "does each step for you and explains what it does."
+            )
+        )
+        self.steps.setText(
+            self.tr(
+                "<b>What will happen</b><ol>"
+                "<li>Pick a Python on this computer that can run PyTorch.</li>"
+                "<li>Create a new, separate environment for PyTorch (your other programs are not changed).</li>"
+                "<li>Check your graphics card (GPU) and choose the PyTorch build that runs on it.</li>"
+                "<li>Download and install PyTorch.</li>"
+                "<li>Run a short example: add two tensors and train a tiny model.</li></ol>"
+            )
+        )
         state = self.wiz().state
         cpu_mb = estimate_installed_mb("cpu", state.os_name, state.data)
         gpu_mb = estimate_installed_mb("cu130", "linux", state.data)
-        self.cost.setText(self.tr(
-            "<b>Time and space</b><br>Without a GPU, the download is about {cpu_dl} MB and needs about "
-            "{cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. "
-            "With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB "
-            "of disk (20 to 40 minutes).").format(
+        self.cost.setText(
+            self.tr(
+                "<b>Time and space</b><br>Without a GPU, the download is about {cpu_dl} MB and needs about "
+                "{cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. "
+                "With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB "
+                "of disk (20 to 40 minutes)."
+            ).format(
                 cpu_dl=state.data.variants["cpu"].download_mb(state.os_name) or 0,
                 cpu_gb=cpu_mb / 1024,
-                cpu_min=estimate_minutes(state.data.variants["cpu"].download_mb(state.os_name) or 0, state.data),
+                cpu_min=estimate_minutes(
+                    state.data.variants["cpu"].download_mb(state.os_name) or 0, state.data
+                ),
                 gpu_gb=(state.data.variants["cu130"].download_mb("linux") or 0) / 1024,
-                gpu_disk=gpu_mb / 1024))
-        self.safety.setText(self.tr(
-            "Nothing is installed before you confirm on the Review page, and you can stop at any time."))
+                gpu_disk=gpu_mb / 1024,
+            )
+        )
+        self.safety.setText(
+            self.tr(
+                "Nothing is installed before you confirm on the Review page, and you can stop at any time."
+            )
+        )

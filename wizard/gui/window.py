@@ -38,8 +38,14 @@ class PageId(IntEnum):
 
 
 class SetupWizard(QWizard):
-    def __init__(self, translations: Translations, settings: QSettings, *, log_dir: Path | None = None,
-                 state: WizardState | None = None) -> None:
+    def __init__(
+        self,
+        translations: Translations,
+        settings: QSettings,
+        *,
+        log_dir: Path | None = None,
+        state: WizardState | None = None,
+    ) -> None:
         super().__init__()
         self.translations = translations
         self.settings = settings
@@ -47,8 +53,9 @@ class SetupWizard(QWizard):
         self.log_dir = log_dir or default_log_dir()
         self.log_path: Path | None = None
         self.hardware_detector = HardwareDetector(self)
-        self.setWizardStyle(QWizard.WizardStyle.MacStyle if sys.platform == "darwin"
-                            else QWizard.WizardStyle.ModernStyle)
+        self.setWizardStyle(
+            QWizard.WizardStyle.MacStyle if sys.platform == "darwin" else QWizard.WizardStyle.ModernStyle
+        )
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         icon = resource("icons", "app.svg")
         if icon.exists():
@@ -109,9 +116,14 @@ class SetupWizard(QWizard):
         if not install.is_running():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Stop the installation?"),
-            self.tr("PyTorch is still being installed. If you quit now, the unfinished environment is removed."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("Stop the installation?"),
+            self.tr(
+                "PyTorch is still being installed. If you quit now, the unfinished environment is removed."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         install.cancel()  # stops the whole process tree before returning
