@@ -82,7 +82,7 @@ def select_interpreter(qtbot: Any, wiz: Any, path: str) -> None:
     for i in range(page.tree.topLevelItemCount()):
         item = page.tree.topLevelItem(i)
         interp = item.data(0, 256)
-        if os.path.realpath(interp.executable or interp.path) == want:
+        if os.path.realpath(interp.executable or interp.path) == want and not interp.is_venv:
             page.tree.setCurrentItem(item)
             return
     page.add_manual(path)  # not found automatically: add it with Browse…, as a learner would

@@ -54,14 +54,14 @@ def test_language_switch_translates_everything_at_once(qtbot: QtBot, wiz: SetupW
     welcome = wiz.pages[PageId.WELCOME]
     assert wiz.windowTitle() == "PyTorch Setup Wizard"
     welcome.language.setCurrentIndex(welcome.language.findData("zh_CN"))
-    assert wiz.windowTitle() == "PyTorch 安装向导"
+    qtbot.waitUntil(lambda: wiz.windowTitle() == "PyTorch 安装向导", timeout=3000)
     assert wiz.button(QWizard.WizardButton.NextButton).text().startswith("下一步")
     assert welcome.title() == "欢迎"
     assert wiz.settings.value("language") == "zh_CN"
     # pages not shown yet are translated too
     assert wiz.pages[PageId.REVIEW].title() == "检查"
     welcome.language.setCurrentIndex(welcome.language.findData("en"))
-    assert wiz.windowTitle() == "PyTorch Setup Wizard"
+    qtbot.waitUntil(lambda: wiz.windowTitle() == "PyTorch Setup Wizard", timeout=3000)
     assert wiz.pages[PageId.REVIEW].title() == "Review"
 
 

@@ -114,8 +114,16 @@ def test_default_index_has_no_index_flag() -> None:
 def test_custom_index_used_for_pip_and_torch() -> None:
     url = "https://mirror.example.edu/simple"
     plan = build_plan(request(source=PackageSource(SourceKind.CUSTOM_INDEX, index_url=url)), DATA)
-    assert plan.steps[1].argv == ["/home/ann/pytorch-env/bin/python", "-m", "pip", "install", "--upgrade",
-                                  "pip>=24.1", "--index-url", url]
+    assert plan.steps[1].argv == [
+        "/home/ann/pytorch-env/bin/python",
+        "-m",
+        "pip",
+        "install",
+        "--upgrade",
+        "pip>=24.1",
+        "--index-url",
+        url,
+    ]
     assert plan.steps[2].argv[-2:] == ["--index-url", url]
 
 

@@ -49,8 +49,11 @@ def _diagnose(args: argparse.Namespace) -> int:
 
 
 def _install_translator(lang: str | None) -> object:
-    """Translate CLI output too (``--lang zh_CN``); needs no display."""
-    from PySide6.QtCore import QCoreApplication
+    """Translate CLI output too (``--lang zh_CN``); needs no display, and works in English without Qt."""
+    try:
+        from PySide6.QtCore import QCoreApplication
+    except ImportError:
+        return None
 
     from .i18n import Translations, normalise
 

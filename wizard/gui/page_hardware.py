@@ -41,10 +41,12 @@ class HardwarePage(Page):
         box.addWidget(self.advanced)
         box.addWidget(self.builds)
         box.addWidget(self.build_warning)
+        box.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy)
         layout.addWidget(self.found_box)
-        layout.addWidget(self.choice_box, 1)
+        layout.addWidget(self.choice_box)
+        layout.addStretch(1)
         self._report: Any = None
         self.recommendation: builds.Recommendation | None = None
         self.retranslate()

@@ -28,7 +28,9 @@ BAD = QColor("#a61b1b")
 
 
 def _key(interp: Any) -> str:
-    return os.path.normcase(os.path.realpath(interp.executable or interp.path))
+    """Same file *and* same environment: a venv's python links to its base's file but is another Python."""
+    exe = os.path.normcase(os.path.realpath(interp.executable or interp.path))
+    return exe + "|" + os.path.normcase(interp.prefix or "")
 
 
 class PythonPage(Page):
@@ -132,8 +134,15 @@ class PythonPage(Page):
             if _key(interp) not in self._items:
                 self._on_found(interp)
         if not self._user_picked:
-            remembered = self.wiz().settings.value("python", "")
-            item = self._items.get(os.path.normcase(os.path.realpath(remembered))) if remembered else None
+            remembered = str(self.wiz().settings.value("python", "") or "")
+            item = next(
+                (
+                    it
+                    for it in self._items.values()
+                    if remembered and it.data(0, Qt.ItemDataRole.UserRole).path == remembered
+                ),
+                None,
+            )
             if (
                 item is not None
                 and interpreters.assess(item.data(0, Qt.ItemDataRole.UserRole), self.state.data).suitable
@@ -200,6 +209,8 @@ class PythonPage(Page):
         item.setText(COL_PATH, interp.path)
         item.setToolTip(COL_VERDICT, "\n".join(verdict.reasons))
         item.setToolTip(COL_PATH, interp.path)
+        for col in (COL_VERSION, COL_VERDICT, COL_SOURCE):
+            self.tree.resizeColumnToContents(col)
 
     def _details_html(self, interp: Any) -> str:
         verdict = interpreters.assess(interp, self.state.data)
