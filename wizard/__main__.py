@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _detect(args: argparse.Namespace) -> int:
+    import json
+
     from .core import gpu, interpreters, releases
 
     data = releases.load()
@@ -38,6 +42,8 @@ def _detect(args: argparse.Namespace) -> int:
 
 
 def _diagnose(args: argparse.Namespace) -> int:
+    import json
+
     from .core import diagnose
 
     result = diagnose.diagnose_file(args.logfile)
@@ -69,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import main as gui_main
 
         return gui_main()
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m wizard", description="Torch Setup Wizard")
     parser.add_argument("--lang", help="language of the messages: en or zh_CN")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -55,10 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from .gui.window import SetupWizard  # imported after the translator, so first texts are translated
 
-    wizard = SetupWizard(translations, settings)
+    wizard = SetupWizard(translations, settings, lazy=True)
     wizard.show()
     sys.excepthook = _excepthook
-    QTimer.singleShot(0, wizard.start_background_detection)
     if os.environ.get("WIZARD_QUIT_WHEN_SHOWN"):  # benchmarks/startup.py: time to the first page
 
         def shown() -> None:
@@ -66,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             app.quit()
 
         QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, wizard.start_background_detection)  # builds the other pages, then detects
     return app.exec()
 
 

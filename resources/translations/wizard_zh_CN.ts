@@ -1474,8 +1474,8 @@
         <translation>&lt;b&gt;接下来会做什么&lt;/b&gt;&lt;ol&gt;&lt;li&gt;在这台电脑上挑选一个能运行 PyTorch 的 Python。&lt;/li&gt;&lt;li&gt;为 PyTorch 创建一个新的、独立的环境（不会改动你的其他程序）。&lt;/li&gt;&lt;li&gt;检查你的显卡（GPU），并选择能在它上面运行的 PyTorch 版本。&lt;/li&gt;&lt;li&gt;下载并安装 PyTorch。&lt;/li&gt;&lt;li&gt;运行一个简短的示例：把两个张量相加，并训练一个很小的模型。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Time and space&lt;/b&gt;&lt;br&gt;Without a GPU, the download is about {cpu_dl} MB and needs about {cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB of disk (20 to 40 minutes).</source>
-        <translation>&lt;b&gt;时间和空间&lt;/b&gt;&lt;br&gt;没有 GPU 时，下载大小约 {cpu_dl} MB，需要约 {cpu_gb:.1f} GB 磁盘空间；使用普通家庭网络大约需要 {cpu_min} 分钟。使用 NVIDIA GPU 时，下载大小约 {gpu_gb:.1f} GB，需要约 {gpu_disk:.1f} GB 磁盘空间（需要 20 到 40 分钟）。</translation>
+        <source>&lt;b&gt;Time and space&lt;/b&gt;&lt;br&gt;Without a GPU, the download is about {cpu_dl} MB and needs about {cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB of disk (about {gpu_min} minutes).</source>
+        <translation>&lt;b&gt;时间和空间&lt;/b&gt;&lt;br&gt;没有 GPU 时，下载约 {cpu_dl} MB，需要约 {cpu_gb:.1f} GB 磁盘空间；在普通家庭网络下大约需要 {cpu_min} 分钟。有 NVIDIA GPU 时，下载约 {gpu_gb:.1f} GB，需要约 {gpu_disk:.1f} GB 磁盘空间（大约 {gpu_min} 分钟）。</translation>
     </message>
     <message>
         <source>Nothing is installed before you confirm on the Review page, and you can stop at any time.</source>

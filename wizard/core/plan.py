@@ -273,15 +273,6 @@ def estimate_download_mb(req: InstallRequest, data: ReleaseData) -> int:
     return mb + data.dependencies_download_mb
 
 
-def estimate_installed_mb(variant_name: str, os_name: str, data: ReleaseData) -> int:
-    variant = data.variants.get(variant_name) or data.variants["cpu"]
-    return variant.installed_mb(os_name) or 0
-
-
-def estimate_minutes(download_mb: int, data: ReleaseData) -> int:
-    return max(2, round(download_mb / 1024 * data.minutes_per_gb_estimate) + 2)
-
-
 def demo_command(env_py: str, device: str) -> list[str]:
     return [env_py, str(resource("demo.py")), "--device", device]
 

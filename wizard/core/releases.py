@@ -151,6 +151,15 @@ class ReleaseData:
     def index_url(self, variant: str) -> str:
         return self.index_base.rstrip("/") + "/" + variant
 
+    def installed_mb(self, variant_name: str, os_name: str) -> int:
+        """Disk space an environment with this build needs (estimate from the data file)."""
+        variant = self.variants.get(variant_name) or self.variants["cpu"]
+        return variant.installed_mb(os_name) or 0
+
+    def minutes_for(self, download_mb: int) -> int:
+        """A rough install time for a typical home connection, downloading included."""
+        return max(2, round(download_mb / 1024 * self.minutes_per_gb_estimate) + 2)
+
     def supported_python_range(self) -> tuple[tuple[int, int], tuple[int, int]]:
         """Oldest and newest Python that the recommended release supports."""
         rng = self.newest.python

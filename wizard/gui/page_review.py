@@ -28,7 +28,6 @@ from ..core.plan import (
     check_index_url,
     check_wheel_folder,
     display_command,
-    estimate_installed_mb,
     scan_wheel_folder,
 )
 from ..core.progress import human_size
@@ -151,9 +150,7 @@ class ReviewPage(Page):
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
         self.commands.setPlainText("\n".join(display_command(step.argv, st.os_name) for step in plan.steps))
-        need_mb = estimate_installed_mb(st.variant, st.os_name, st.data) + (
-            plan.download_mb if plan.download_mb else 0
-        )
+        need_mb = st.data.installed_mb(st.variant, st.os_name) + (plan.download_mb if plan.download_mb else 0)
         free = free_bytes(st.env_dir)
         size_lines = []
         if plan.download_mb:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout
 
-from ..core.plan import estimate_installed_mb, estimate_minutes
 from ..i18n import LANGUAGES
 from .common import Page, wrap_label
 
@@ -29,6 +28,9 @@ class WelcomePage(Page):
         for w in (self.intro, self.steps, self.cost, self.safety):
             layout.addWidget(w)
         layout.addStretch(1)
+
+    def nextId(self) -> int:
+        return 1  # the Python page, which the wizard may add just after this page is first shown
 
     def initializePage(self) -> None:
         self.select_language(self.wiz().translations.language)
@@ -65,22 +67,22 @@ class WelcomePage(Page):
             )
         )
         state = self.wiz().state
-        cpu_mb = estimate_installed_mb("cpu", state.os_name, state.data)
-        gpu_mb = estimate_installed_mb("cu130", "linux", state.data)
+        data, os_name = state.data, state.os_name
+        cpu_dl = data.variants["cpu"].download_mb(os_name) or 0
+        gpu_dl = data.variants["cu130"].download_mb("linux") or 0
         self.cost.setText(
             self.tr(
                 "<b>Time and space</b><br>Without a GPU, the download is about {cpu_dl} MB and needs about "
                 "{cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. "
                 "With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB "
-                "of disk (20 to 40 minutes)."
+                "of disk (about {gpu_min} minutes)."
             ).format(
-                cpu_dl=state.data.variants["cpu"].download_mb(state.os_name) or 0,
-                cpu_gb=cpu_mb / 1024,
-                cpu_min=estimate_minutes(
-                    state.data.variants["cpu"].download_mb(state.os_name) or 0, state.data
-                ),
-                gpu_gb=(state.data.variants["cu130"].download_mb("linux") or 0) / 1024,
-                gpu_disk=gpu_mb / 1024,
+                cpu_dl=cpu_dl,
+                cpu_gb=data.installed_mb("cpu", os_name) / 1024,
+                cpu_min=data.minutes_for(cpu_dl),
+                gpu_gb=gpu_dl / 1024,
+                gpu_disk=data.installed_mb("cu130", "linux") / 1024,
+                gpu_min=data.minutes_for(gpu_dl),
             )
         )
         self.safety.setText(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import releases
-from ..core.plan import InstallPlan, PackageSource
+
+if TYPE_CHECKING:
+    from ..core.plan import InstallPlan, PackageSource
 
 
 def current_os() -> str:
@@ -33,7 +35,7 @@ class WizardState:
     torchvision_version: str | None = None
     source_index_url: str | None = None  # the PyTorch index of the chosen build; None = pip's default
     include_torchvision: bool = True
-    source: PackageSource = field(default_factory=PackageSource)
+    source: PackageSource | None = None  # set on the Review page
     plan: InstallPlan | None = None
     verify: dict[str, Any] | None = None  # what resources/verify.py reported
     demo_device: str = "cpu"

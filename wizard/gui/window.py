@@ -6,6 +6,7 @@ import datetime as _dt
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -13,17 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 
 from ..core.resources import resource
 from ..i18n import Translations
-from ..runner import default_log_dir
-from .page_demo import DemoPage
-from .page_finish import FinishPage
-from .page_hardware import HardwarePage
-from .page_install import InstallPage
-from .page_manager import ManagerPage
-from .page_python import PythonPage
-from .page_review import ReviewPage
+from .common import Page
 from .page_welcome import WelcomePage
 from .state import WizardState
-from .workers import HardwareDetector
 
 
 class PageId(IntEnum):
@@ -45,14 +38,17 @@ class SetupWizard(QWizard):
         *,
         log_dir: Path | None = None,
         state: WizardState | None = None,
+        lazy: bool = False,
     ) -> None:
+        """``lazy``: show the Welcome page first and build the other pages right after
+        (``finish_setup``), so the window appears sooner; the app starts this way."""
         super().__init__()
         self.translations = translations
         self.settings = settings
         self.state = state or WizardState()
-        self.log_dir = log_dir or default_log_dir()
+        self._log_dir = log_dir
         self.log_path: Path | None = None
-        self.hardware_detector = HardwareDetector(self)
+        self.hardware_detector: Any = None
         self.setWizardStyle(
             QWizard.WizardStyle.MacStyle if sys.platform == "darwin" else QWizard.WizardStyle.ModernStyle
         )
@@ -60,26 +56,53 @@ class SetupWizard(QWizard):
         icon = resource("icons", "app.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        self.pages = {
-            PageId.WELCOME: WelcomePage(),
-            PageId.PYTHON: PythonPage(),
-            PageId.MANAGER: ManagerPage(),
-            PageId.HARDWARE: HardwarePage(),
-            PageId.REVIEW: ReviewPage(),
-            PageId.INSTALL: InstallPage(),
-            PageId.DEMO: DemoPage(),
-            PageId.FINISH: FinishPage(),
-        }
-        for pid, page in self.pages.items():
-            self.setPage(int(pid), page)
+        self.pages: dict[PageId, Page] = {PageId.WELCOME: WelcomePage()}
+        self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))
         self.resize(820, 640)
         self.retranslate()
+        if not lazy:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """Build the pages after Welcome (and what they need: detection, the runner)."""
+        if PageId.PYTHON in self.pages:
+            return
+        from .page_demo import DemoPage
+        from .page_finish import FinishPage
+        from .page_hardware import HardwarePage
+        from .page_install import InstallPage
+        from .page_manager import ManagerPage
+        from .page_python import PythonPage
+        from .page_review import ReviewPage
+        from .workers import HardwareDetector
+
+        self.hardware_detector = HardwareDetector(self)
+        for pid, page in (
+            (PageId.PYTHON, PythonPage()),
+            (PageId.MANAGER, ManagerPage()),
+            (PageId.HARDWARE, HardwarePage()),
+            (PageId.REVIEW, ReviewPage()),
+            (PageId.INSTALL, InstallPage()),
+            (PageId.DEMO, DemoPage()),
+            (PageId.FINISH, FinishPage()),
+        ):
+            self.pages[pid] = page
+            self.setPage(int(pid), page)
 
     def start_background_detection(self) -> None:
         """Start looking for Pythons and GPUs while the learner reads the Welcome page."""
-        self.pages[PageId.PYTHON].start_detection()
+        self.finish_setup()
+        self.pages[PageId.PYTHON].start_detection()  # type: ignore[attr-defined]
         self.hardware_detector.start()
+
+    @property
+    def log_dir(self) -> Path:
+        if self._log_dir is None:
+            from ..runner import default_log_dir
+
+            self._log_dir = default_log_dir()
+        return self._log_dir
 
     def set_language(self, lang: str) -> None:
         self.translations.switch(lang)
@@ -112,8 +135,8 @@ class SetupWizard(QWizard):
 
     # -- leaving -----------------------------------------------------------------------------
     def _confirm_leave(self) -> bool:
-        install: InstallPage = self.pages[PageId.INSTALL]  # type: ignore[assignment]
-        if not install.is_running():
+        install: Any = self.pages.get(PageId.INSTALL)
+        if install is None or not install.is_running():
             return True
         answer = QMessageBox.question(
             self,
