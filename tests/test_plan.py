@@ -16,12 +16,12 @@ from wizard.core.plan import (
     build_plan,
     check_index_url,
     check_wheel_folder,
-    child_environment,
     demo_command,
     display_command,
     env_python,
     scan_wheel_folder,
 )
+from wizard.core.procenv import child_environment
 
 DATA = releases.load()
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"

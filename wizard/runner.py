@@ -21,7 +21,8 @@ from pathlib import Path
 import psutil
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-from .core.plan import Step, child_environment
+from .core.plan import Step
+from .core.procenv import child_environment
 
 TAIL_LINES = 400
 _SPLIT = re.compile(r"\r\n|\r|\n")

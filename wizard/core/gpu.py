@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .procenv import child_environment
 from .tr import translate
 
 PCI_VENDOR_NVIDIA = "0x10de"
@@ -551,8 +552,7 @@ def detect_hardware(
     ``root`` replaces ``/`` for the files read under ``/sys`` and ``/proc``. Never raises for a
     missing or broken tool: the report says what was found.
     """
-    base_env = dict(os.environ if env is None else env)
-    base_env["PYTHONUTF8"] = "1"
+    base_env = child_environment(env)
     os_name = normalize_os(platform or sys.platform)
     arch = normalize_arch(machine or _platform.machine() or "x86_64")
     root_path = Path(root)

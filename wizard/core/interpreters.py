@@ -32,6 +32,7 @@ from typing import Any
 from packaging.version import Version
 
 from . import releases as _releases
+from .procenv import child_environment
 from .releases import Release, ReleaseData
 from .resources import resource
 from .tr import translate
@@ -890,23 +891,6 @@ def _cache_key(path: str) -> tuple[str, str, int, int] | None:
     return (os.path.abspath(path), real, st.st_mtime_ns, st.st_size)
 
 
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("__PYVENV_LAUNCHER__", "PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONEXECUTABLE"):
-        env.pop(name, None)
-    if getattr(sys, "frozen", False):
-        # A PyInstaller app points the loader at its bundle; the probed Python must not inherit that.
-        for name in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"):
-            original = env.pop(name + "_ORIG", None)
-            if original is not None:
-                env[name] = original
-            else:
-                env.pop(name, None)
-    env["PYTHONUTF8"] = "1"
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
-
-
 @dataclass
 class _RunResult:
     returncode: int | None  # None: timed out or killed for printing too much
@@ -939,7 +923,7 @@ def _run(argv: list[str], timeout: float) -> _RunResult:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=_child_env(),
+        env=child_environment(),
         **kwargs,
     )
     chunks: dict[str, list[bytes]] = {"out": [], "err": []}
