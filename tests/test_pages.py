@@ -177,7 +177,7 @@ def test_review_shows_commands_and_checks_sources(qtbot: QtBot, wiz: SetupWizard
     assert page.isCommitPage()
     text = page.commands.text.toPlainText()
     assert "-m venv" in text and "--index-url https://download.pytorch.org/whl/cpu" in text
-    assert "Free space" in page.sizes.text()
+    assert "Free space in" in page.sizes.text()
     page.src_folder.setChecked(True)
     page.folder.setText(str(tmp_path))  # no wheels in it
     assert not page.isComplete()
@@ -210,7 +210,7 @@ def test_install_failure_is_explained_and_retry_offered(
     install = wiz.pages[PageId.INSTALL]
     qtbot.waitUntil(lambda: install.failed_at is not None, timeout=120000)
     assert not install.succeeded and not install.isComplete()
-    assert install.retry.isVisible()
+    assert install.action_buttons["retry"].isVisible()
     assert install.diagnosis.code == "network-offline"
     assert "failed" in install.result.text()
     assert install.diagnosis.title in install.result.text()
@@ -260,7 +260,7 @@ def test_cancel_during_install_removes_the_new_env_and_leaves_no_process(
         install.cancel()
         qtbot.waitUntil(lambda: not install.is_running(), timeout=10000)
         assert not env.exists()
-        assert install.retry.isVisible()
+        assert install.action_buttons["retry"].isVisible()
         assert "Stopped" in install.result.text()
         mine = psutil.Process().children(recursive=True)
         assert not [p for p in mine if "pip" in " ".join(p.cmdline())]

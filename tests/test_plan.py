@@ -234,3 +234,12 @@ def test_display_and_activate_commands() -> None:
     assert env_python("/x", "macos") == "/x/bin/python"
     demo = demo_command("/x/bin/python", "cuda")
     assert demo[0] == "/x/bin/python" and demo[1].endswith("demo.py") and demo[2:] == ["--device", "cuda"]
+
+
+def test_longer_timeout_and_proxy_reach_every_pip_step() -> None:
+    plan = build_plan(request(pip_timeout=120, proxy="http://proxy.school.example:8080"), DATA)
+    for step in plan.steps[1:3]:
+        i = step.argv.index("--timeout")
+        assert step.argv[i + 1] == "120"
+        assert ("HTTPS_PROXY", "http://proxy.school.example:8080") in step.env
+    assert plan.steps[0].env == () and plan.steps[3].env == ()

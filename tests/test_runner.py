@@ -120,3 +120,14 @@ def test_plan_runner_stops_at_first_failure_and_logs(qtbot: QtBot, tmp_path: Pat
     with qtbot.waitSignal(runner.all_finished, timeout=20000) as blocker:
         runner.run(fixed, start_at=1)
     assert blocker.args[0] is True and started == [1, 2]
+
+
+def test_a_quiet_step_reports_idle_and_can_keep_waiting(qtbot: QtBot) -> None:
+    runner = ProcessRunner(idle_s=0.5)
+    idles: list[float] = []
+    runner.idle.connect(idles.append)
+    code = "import time; print('a', flush=True); time.sleep(1.2); print('b', flush=True); time.sleep(1.2)"
+    with qtbot.waitSignal(runner.finished, timeout=20000) as blocker:
+        runner.start(PY, ["-c", code], timeout_s=20)
+    assert blocker.args[0].ok
+    assert len(idles) >= 2 and idles[0] == 0.5  # once per quiet spell, re-armed by output

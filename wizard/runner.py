@@ -84,9 +84,14 @@ class ProcessRunner(QObject):
     started = Signal()
     line = Signal(str)
     finished = Signal(object)  # ProcessResult
+    idle = Signal(float)  # seconds without any output: the step may hang (emitted once per quiet spell)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, idle_s: float = 600.0) -> None:
         super().__init__(parent)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(int(idle_s * 1000))
+        self._idle.timeout.connect(lambda: self.idle.emit(self._idle.interval() / 1000))
         self._proc: QProcess | None = None
         self._result: ProcessResult | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -129,8 +134,14 @@ class ProcessRunner(QObject):
         proc.errorOccurred.connect(self._on_error)
         self._proc = proc
         self._timer.start(int(timeout_s * 1000))
+        self._idle.start()
         proc.start()
         proc.closeWriteChannel()
+
+    def keep_waiting(self) -> None:
+        """The learner chose to wait after ``idle``: start counting the quiet time again."""
+        if self._proc is not None:
+            self._idle.start()
 
     def cancel(self) -> None:
         """Stop the command and its children; ``finished`` follows with ``cancelled`` set."""
@@ -159,6 +170,8 @@ class ProcessRunner(QObject):
         if self._proc is None:
             return
         data = bytes(self._proc.readAllStandardOutput().data())
+        if data:
+            self._idle.start()  # any output counts as a sign of life
         self._emit_text(self._decoder.decode(data))
 
     def _emit_text(self, text: str, final: bool = False) -> None:
@@ -193,6 +206,7 @@ class ProcessRunner(QObject):
 
     def _finish(self) -> None:
         self._timer.stop()
+        self._idle.stop()
         result = self._result
         proc = self._proc
         self._proc = None
@@ -212,10 +226,14 @@ class PlanRunner(QObject):
     line = Signal(int, str)  # index, text
     step_finished = Signal(int, object, object)  # index, Step, ProcessResult
     all_finished = Signal(bool, object)  # ok, last ProcessResult (the failing one on failure)
+    idle = Signal(float)  # the running step printed nothing for this many seconds
 
-    def __init__(self, log_path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, log_path: Path | None = None, parent: QObject | None = None, *, idle_s: float = 600.0
+    ) -> None:
         super().__init__(parent)
-        self._runner = ProcessRunner(self)
+        self._runner = ProcessRunner(self, idle_s=idle_s)
+        self._runner.idle.connect(self.idle)
         self._runner.line.connect(self._on_line)
         self._runner.finished.connect(self._on_finished)
         self._steps: list[Step] = []
@@ -236,6 +254,9 @@ class PlanRunner(QObject):
         self._cancelled = True
         self._runner.cancel()
 
+    def keep_waiting(self) -> None:
+        self._runner.keep_waiting()
+
     def _log(self, text: str) -> None:
         if self.log_path is None:
             return
@@ -252,7 +273,8 @@ class PlanRunner(QObject):
         stamp = _dt.datetime.now().isoformat(timespec="seconds")
         self._log(f"[{stamp}] $ {' '.join(step.argv)}")
         self.step_started.emit(self._index, step)
-        self._runner.start(step.program, step.args, timeout_s=step.timeout_s)
+        env = {**os.environ, **dict(step.env)} if step.env else None
+        self._runner.start(step.program, step.args, timeout_s=step.timeout_s, env=env)
 
     def _on_line(self, text: str) -> None:
         self._log(text)

@@ -116,6 +116,7 @@ class Step:
     args: tuple[str, ...]
     timeout_s: float
     raw_progress: bool = False  # pip prints "Progress N of M" lines
+    env: tuple[tuple[str, str], ...] = ()  # added to the child environment (a proxy, say)
 
     @property
     def argv(self) -> list[str]:
@@ -132,6 +133,8 @@ class InstallRequest:
     torchvision: str | None  # None = do not install torchvision
     source: PackageSource = field(default_factory=PackageSource)
     variant: str = "cpu"
+    pip_timeout: int | None = None  # seconds pip waits for the server (pip's default is 15)
+    proxy: str | None = None  # e.g. http://proxy.school.edu:8080, given to pip as HTTP(S)_PROXY
 
 
 @dataclass(frozen=True)
@@ -203,19 +206,21 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
     # pip older than 24.1 rejects --progress-bar raw. Asking for "pip>=24.1" (not just "pip") makes the
     # upgrade fail loudly when the index cannot be reached, instead of keeping the old pip and exiting 0.
     raw = upgrade_pip
+    net = _network_options(req)
+    env = _proxy_env(req.proxy)
     if upgrade_pip:
-        pip_args = ["-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}"]
+        pip_args = ["-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}", *net]
         if offline or req.source.kind is SourceKind.CUSTOM_INDEX:
             pip_args += _source_args(req.source)
-        steps.append(Step("upgrade-pip", py, tuple(pip_args), PIP_UPGRADE_TIMEOUT_S))
-    install = ["-m", "pip", "install"]
+        steps.append(Step("upgrade-pip", py, tuple(pip_args), PIP_UPGRADE_TIMEOUT_S, env=env))
+    install = ["-m", "pip", "install", *net]
     if raw:
         install += ["--progress-bar", "raw"]
     install.append(_requirement("torch", torch_pin))
     if vision_pin is not None:
         install.append(_requirement("torchvision", vision_pin))
     install += _source_args(req.source)
-    steps.append(Step("install-torch", py, tuple(install), INSTALL_TIMEOUT_S, raw_progress=raw))
+    steps.append(Step("install-torch", py, tuple(install), INSTALL_TIMEOUT_S, raw_progress=raw, env=env))
     steps.append(Step("verify", py, (str(resource("verify.py")),), VERIFY_TIMEOUT_S))
     return InstallPlan(
         request=req,
@@ -224,6 +229,18 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
         download_mb=0 if offline else estimate_download_mb(req, data),
         notes=tuple(notes),
     )
+
+
+def _network_options(req: InstallRequest) -> list[str]:
+    if req.source.kind is SourceKind.WHEEL_FOLDER or not req.pip_timeout:
+        return []
+    return ["--timeout", str(req.pip_timeout)]
+
+
+def _proxy_env(proxy: str | None) -> tuple[tuple[str, str], ...]:
+    if not proxy:
+        return ()
+    return (("HTTP_PROXY", proxy), ("HTTPS_PROXY", proxy), ("http_proxy", proxy), ("https_proxy", proxy))
 
 
 def _requirement(name: str, version: str | None) -> str:

@@ -1,31 +1,54 @@
-"""Install: runs the plan with live progress, a log, Stop, and a plain diagnosis with Retry on failure."""
+"""Install: runs the plan with live progress, a log, Stop, and on failure a plain diagnosis with the
+actions that help (retry, a longer timeout, a proxy, a wheel folder, another build, ...)."""
 
 from __future__ import annotations
 
-import shutil
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from ..core import diagnose
+from ..core import diagnose, journal
 from ..core.childio import VERIFY_TAG, tagged_json
-from ..core.plan import Step, step_title
+from ..core.plan import (
+    InstallPlan,
+    InstallRequest,
+    PackageSource,
+    SourceKind,
+    Step,
+    build_plan,
+    check_index_url,
+    check_wheel_folder,
+    scan_wheel_folder,
+    step_title,
+)
+from ..core.precheck import space_checks, where_label
 from ..core.progress import PipProgress, human_size
 from ..runner import PlanRunner, ProcessResult
 from .common import LogView, Page, wrap_label
 
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 MARKS = {PENDING: "○", RUNNING: "▶", DONE: "✔", FAILED: "✘"}
+LONGER_TIMEOUT_S = 120
+NVIDIA_DRIVER_URL = "https://www.nvidia.com/Download/index.aspx"
+VC_REDIST_URL = "https://aka.ms/vs/17/release/vc_redist.x64.exe"
 
 
 class InstallPage(Page):
@@ -40,21 +63,32 @@ class InstallPage(Page):
         self.detail = QLabel()
         self.result = wrap_label()
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        # shown when a step prints nothing for a long time
+        self.idle_box = QFrame()
+        self.idle_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.idle_text = wrap_label()
+        self.keep_waiting = QPushButton()
+        self.keep_waiting.clicked.connect(self._on_keep_waiting)
+        idle_row = QHBoxLayout(self.idle_box)
+        idle_row.addWidget(self.idle_text, 1)
+        idle_row.addWidget(self.keep_waiting)
+        self.idle_box.setVisible(False)
+        self.actions_row = QWidget()
+        self.actions_layout = QHBoxLayout(self.actions_row)
+        self.actions_layout.setContentsMargins(0, 0, 0, 0)
+        self.action_buttons: dict[str, QPushButton] = {}
         self.stop = QPushButton()
         self.stop.clicked.connect(self.cancel)
-        self.retry = QPushButton()
-        self.retry.clicked.connect(self.retry_install)
-        self.retry.setVisible(False)
         self.log = LogView()
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry)
+        buttons.addWidget(self.actions_row, 1)
         buttons.addWidget(self.stop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps_view)
         layout.addWidget(self.now)
         layout.addWidget(self.bar)
         layout.addWidget(self.detail)
+        layout.addWidget(self.idle_box)
         layout.addWidget(self.result)
         layout.addLayout(buttons)
         layout.addWidget(self.log, 1)
@@ -67,24 +101,28 @@ class InstallPage(Page):
         self.failed_at: int | None = None
         self.diagnosis: Any = None
         self.last_result: ProcessResult | None = None
-        self._created_env = False
+        self.journal: journal.Journal | None = None
+        self.resume_from = 0  # set when finishing an install a killed app left behind
         self.retranslate()
 
     # -- wizard hooks ------------------------------------------------------------------------
     def initializePage(self) -> None:
         plan = self.state.plan
         assert plan is not None
-        self.steps = list(plan.steps)
-        self.status = [PENDING] * len(self.steps)
-        env = Path(plan.request.env_dir)
-        self._created_env = not env.exists() or not any(env.iterdir())
+        if self.runner is None:
+            self.runner = PlanRunner(None, self)
+            self.runner.step_started.connect(self._on_step_started)
+            self.runner.line.connect(self._on_line)
+            self.runner.step_finished.connect(self._on_step_finished)
+            self.runner.all_finished.connect(self.finish_run)
+            self.runner.idle.connect(self._on_idle)
         self.log.clear()
-        self.runner = PlanRunner(self.wiz().new_log_path(), self)
-        self.runner.step_started.connect(self._on_step_started)
-        self.runner.line.connect(self._on_line)
-        self.runner.step_finished.connect(self._on_step_finished)
-        self.runner.all_finished.connect(self._on_all_finished)
-        self._start(0)
+        self.last_result = None
+        self.state.verify = None
+        self._set_plan(plan)
+        start = self.resume_from
+        self.resume_from = 0
+        self._start(start)
 
     def isComplete(self) -> bool:
         return self.succeeded
@@ -92,42 +130,61 @@ class InstallPage(Page):
     def is_running(self) -> bool:
         return self.runner is not None and self.runner.is_running()
 
-    # -- actions -----------------------------------------------------------------------------
+    # -- running -----------------------------------------------------------------------------
+    def _set_plan(self, plan: InstallPlan) -> None:
+        self.state.plan = plan
+        self.steps = list(plan.steps)
+        self.status = [PENDING] * len(self.steps)
+
     def _start(self, index: int) -> None:
+        plan = self.state.plan
+        assert plan is not None and self.runner is not None
         self.succeeded = False
         self.failed_at = None
         self.diagnosis = None
-        for i in range(index, len(self.status)):
-            self.status[i] = PENDING
+        for i in range(len(self.status)):
+            self.status[i] = DONE if i < index else PENDING
         self.result.setText("")
-        self.retry.setVisible(False)
+        self._show_actions(())
+        self.idle_box.setVisible(False)
         self.stop.setEnabled(True)
         self.stop.setVisible(True)
         self.completeChanged.emit()
-        assert self.runner is not None
+        if index == 0:
+            # Mark the folder as ours before anything goes into it: only marked folders are removed.
+            journal.create_env_folder(plan.request.env_dir, plan.request)
+        data_dir = self.wiz().data_dir
+        self.journal = journal.start(data_dir, plan.request)
+        self.journal.steps_done = [s.id for s in self.steps[:index]]
+        journal.save(data_dir, self.journal)
+        self.runner.log_path = self.wiz().new_log_path()
         self.runner.run(self.steps, start_at=index)
         self.retranslate()
 
     def cancel(self) -> None:
-        """Stop the running step (and all its child processes) and remove the half-made environment."""
+        """Stop the running step and all its child processes; the half-made environment is removed."""
         if self.runner is not None and self.runner.is_running():
             self.stop.setEnabled(False)
             self.runner.cancel()
 
-    def retry_install(self) -> None:
-        start = self.failed_at or 0
-        if start == 0:
-            self.remove_created_env()
-        self._start(start)
-
     def remove_created_env(self) -> None:
-        """Delete the environment folder, but only if this wizard created it (it was new or empty)."""
+        """Delete the environment folder, but only if this wizard created it (its marker is inside)."""
         plan = self.state.plan
-        if plan is None or not self._created_env:
-            return
-        env = Path(plan.request.env_dir)
-        if env.is_dir():
-            shutil.rmtree(env, ignore_errors=True)
+        if plan is not None:
+            journal.remove_env(plan.request.env_dir)
+        journal.clear(self.wiz().data_dir)
+
+    def retry_install(self, request: InstallRequest | None = None) -> None:
+        """Run again from the failed step, or from the start when the request changed."""
+        plan = self.state.plan
+        assert plan is not None
+        start = self.failed_at or 0
+        if request is not None and request != plan.request:
+            self._set_plan(build_plan(request, self.state.data))
+            start = 0
+        if start == 0:
+            journal.remove_env(plan.request.env_dir)
+        self._start(start)
 
     # -- runner signals ----------------------------------------------------------------------
     def _on_step_started(self, index: int, _step: Step) -> None:
@@ -136,6 +193,7 @@ class InstallPage(Page):
         self.progress = PipProgress()
         self.bar.setRange(0, 0)
         self.detail.setText("")
+        self.idle_box.setVisible(False)
         self.retranslate()
 
     def _on_line(self, index: int, text: str) -> None:
@@ -147,8 +205,23 @@ class InstallPage(Page):
             if data is not None:
                 self.state.verify = data
             return
-        if step.id in ("install-torch", "upgrade-pip") and self.progress.feed(text):
+        if (step.raw_progress or step.id in ("install-torch", "upgrade-pip")) and self.progress.feed(text):
+            self.idle_box.setVisible(False)
             self._show_progress()
+
+    def _on_idle(self, seconds: float) -> None:
+        self.idle_box.setVisible(True)
+        self.idle_text.setText(
+            self.tr(
+                "Nothing has happened for {minutes} minutes. The server may be very slow, or the step may be stuck. "
+                "You can keep waiting, or press Stop."
+            ).format(minutes=max(1, round(seconds / 60)))
+        )
+
+    def _on_keep_waiting(self) -> None:
+        self.idle_box.setVisible(False)
+        if self.runner is not None:
+            self.runner.keep_waiting()
 
     def _show_progress(self) -> None:
         p = self.progress
@@ -175,28 +248,34 @@ class InstallPage(Page):
         elif p.phase == "done":
             self.detail.setText(self.tr("Installed."))
 
-    def _on_step_finished(self, index: int, _step: Step, result: ProcessResult) -> None:
+    def _on_step_finished(self, index: int, step: Step, result: ProcessResult) -> None:
         self.status[index] = DONE if result.ok else FAILED
+        if result.ok and self.journal is not None:
+            self.journal.steps_done.append(step.id)
+            journal.save(self.wiz().data_dir, self.journal)
         self.retranslate()
 
-    def _on_all_finished(self, ok: bool, result: ProcessResult) -> None:
+    def finish_run(self, ok: bool, result: ProcessResult) -> None:
         self.last_result = result
         self.stop.setVisible(False)
+        self.idle_box.setVisible(False)
         self.bar.setRange(0, 1000)
         if ok and self.state.verify and self.state.verify.get("ok"):
             self.succeeded = True
             self.bar.setValue(1000)
             self.detail.setText("")
+            journal.clear(self.wiz().data_dir)
         elif result.cancelled:
             self.failed_at = 0
             self.remove_created_env()
             self.bar.setValue(0)
+            self._show_actions(("retry",))
         else:
             self.failed_at = self.current
             self.bar.setValue(0)
             step = self.steps[self.current]
             self.diagnosis = diagnose.diagnose(self._failure_text(result), result.exit_code, step=step.id)
-        self.retry.setVisible(not self.succeeded)
+            self._show_actions(self.diagnosis.actions)
         self.completeChanged.emit()
         self.retranslate()
         if self.succeeded:
@@ -206,12 +285,129 @@ class InstallPage(Page):
         text = result.output
         if result.start_error:
             text += "\n" + result.start_error
-        if result.timed_out:
+        if (
+            result.timed_out
+            and self.current >= 0
+            and self.steps[self.current].id in ("upgrade-pip", "install-torch")
+        ):
             text += "\nRead timed out (the step took too long)"
         verify = self.state.verify
         if verify and verify.get("error"):
             text += "\n" + str(verify["error"])
         return text
+
+    # -- actions -----------------------------------------------------------------------------
+    def _show_actions(self, actions: tuple[str, ...] | list[str]) -> None:
+        for button in self.action_buttons.values():
+            button.deleteLater()
+        self.action_buttons.clear()
+        wanted = list(actions)
+        if wanted and "retry" not in wanted:
+            wanted.insert(0, "retry")
+        for action in wanted:
+            button = QPushButton(diagnose.action_label(action))
+            button.setProperty("action", action)
+            button.clicked.connect(lambda _checked=False, a=action: self.do_action(a))
+            self.actions_layout.addWidget(button)
+            if self.isVisible():
+                button.show()  # a widget added to a shown layout only appears on the next event loop turn
+            self.action_buttons[action] = button
+
+    def do_action(self, action: str) -> None:
+        plan = self.state.plan
+        assert plan is not None
+        req = plan.request
+        if action == "retry":
+            self.retry_install()
+        elif action == "retry-longer-timeout":
+            self.retry_install(dataclasses.replace(req, pip_timeout=LONGER_TIMEOUT_S))
+        elif action == "set-proxy":
+            proxy = self.ask_proxy(req.proxy or "")
+            if proxy is not None:
+                self.retry_install(dataclasses.replace(req, proxy=proxy or None))
+        elif action == "use-wheel-folder":
+            folder = self.ask_wheel_folder()
+            if folder:
+                self.retry_install(
+                    dataclasses.replace(req, source=PackageSource(SourceKind.WHEEL_FOLDER, folder=folder))
+                )
+        elif action == "choose-another-build":
+            self.remove_created_env()
+            self.wiz().return_to_page("hardware")
+        elif action == "choose-another-python":
+            self.remove_created_env()
+            self.wiz().return_to_page("python")
+        elif action == "free-space":
+            self.show_space()
+        elif action == "open-driver-page":
+            QDesktopServices.openUrl(QUrl(NVIDIA_DRIVER_URL))
+        elif action == "install-vc-redist":
+            QDesktopServices.openUrl(QUrl(VC_REDIST_URL))
+        elif action == "copy-report":
+            QGuiApplication.clipboard().setText(self.wiz().build_report())
+            self.detail.setText(self.tr("The report is copied. Paste it where you ask for help."))
+
+    def ask_proxy(self, current: str) -> str | None:
+        """The proxy address, '' to use none, or None when the learner cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Proxy"),
+            self.tr(
+                "Address of the proxy your network needs (ask your school or company), for example "
+                "http://proxy.example.edu:8080. Leave empty for no proxy."
+            ),
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        if not ok:
+            return None
+        text = text.strip()
+        if text:
+            problems, _warnings = check_index_url(text)
+            if problems:
+                QMessageBox.warning(self, self.tr("Proxy"), problems[0])
+                return None
+        return text
+
+    def ask_wheel_folder(self) -> str | None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder with the wheel files"), str(Path.home())
+        )
+        if not folder:
+            return None
+        problems = check_wheel_folder(
+            scan_wheel_folder(folder), self.state.python_version, self.state.os_name
+        )
+        if problems:
+            QMessageBox.warning(self, self.tr("Wheel folder"), problems[0])
+            return None
+        return folder
+
+    def show_space(self) -> None:
+        plan = self.state.plan
+        assert plan is not None
+        checks = space_checks(
+            plan.request.env_dir,
+            self.state.data.installed_mb(plan.request.variant, plan.request.os_name),
+            plan.download_mb,
+            os_name=plan.request.os_name,
+        )
+        lines = []
+        for check in checks:
+            uses = ", ".join(where_label(n.where) for n in check.needs)
+            lines.append(
+                self.tr("{path}: needs {need} ({uses}), free {free}.").format(
+                    path=check.path,
+                    need=human_size(check.need_bytes),
+                    uses=uses,
+                    free=human_size(check.free_bytes or 0),
+                )
+            )
+            if not check.ok:
+                lines.append(
+                    self.tr("Free up at least {size} there.").format(size=human_size(check.short_by))
+                )
+        QMessageBox.information(self, self.tr("Disk space"), "\n".join(lines))
 
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -222,7 +418,9 @@ class InstallPage(Page):
             )
         )
         self.stop.setText(self.tr("Stop"))
-        self.retry.setText(self.tr("Retry"))
+        self.keep_waiting.setText(self.tr("Keep waiting"))
+        for action, button in self.action_buttons.items():
+            button.setText(diagnose.action_label(action))
         self.steps_view.clear()
         for step, status in zip(self.steps, self.status, strict=False):
             QListWidgetItem(f"{MARKS[status]}  {step_title(step.id)}", self.steps_view)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from ..core.envdir import free_bytes
 from ..core.plan import (
     InstallRequest,
     PackageSource,
@@ -30,6 +29,7 @@ from ..core.plan import (
     display_command,
     scan_wheel_folder,
 )
+from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
 from .common import CopyableText, Page, wrap_label
 
@@ -150,8 +150,7 @@ class ReviewPage(Page):
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
         self.commands.setPlainText("\n".join(display_command(step.argv, st.os_name) for step in plan.steps))
-        need_mb = st.data.installed_mb(st.variant, st.os_name) + (plan.download_mb if plan.download_mb else 0)
-        free = free_bytes(st.env_dir)
+        installed_mb = st.data.installed_mb(st.variant, st.os_name)
         size_lines = []
         if plan.download_mb:
             size_lines.append(
@@ -160,16 +159,25 @@ class ReviewPage(Page):
         else:
             size_lines.append(self.tr("Nothing is downloaded: the files come from the folder."))
         size_lines.append(
-            self.tr("Disk space needed: about {size}.").format(size=human_size(need_mb * 2**20))
+            self.tr("The new environment needs about {size}.").format(size=human_size(installed_mb * 2**20))
         )
-        if free is not None:
-            size_lines.append(self.tr("Free space on that drive: {size}.").format(size=human_size(free)))
-            if free < need_mb * 2**20:
+        for check in space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name):
+            uses = ", ".join(where_label(n.where) for n in check.needs)
+            if check.free_bytes is not None:
+                size_lines.append(
+                    self.tr("Free space in {path}: {free} (needed: {need}, for {uses}).").format(
+                        path=check.path,
+                        free=human_size(check.free_bytes),
+                        need=human_size(check.need_bytes),
+                        uses=uses,
+                    )
+                )
+            if not check.ok:
                 problems.append(
                     self.tr(
-                        "There is not enough free space for PyTorch on this drive. Free up "
-                        "{size} or go back and choose a folder on another drive."
-                    ).format(size=human_size(need_mb * 2**20 - free))
+                        "There is not enough free space in {path}: free up {size} there, or go back and choose a "
+                        "folder on another drive."
+                    ).format(path=check.path, size=human_size(check.short_by))
                 )
         self.sizes.setText("<br>".join(size_lines))
         warnings += list(plan.notes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from ..core.resources import resource
 from ..i18n import Translations
@@ -36,16 +37,21 @@ class SetupWizard(QWizard):
         translations: Translations,
         settings: QSettings,
         *,
+        data_dir: Path | None = None,
         log_dir: Path | None = None,
         state: WizardState | None = None,
         lazy: bool = False,
     ) -> None:
-        """``lazy``: show the Welcome page first and build the other pages right after
-        (``finish_setup``), so the window appears sooner; the app starts this way."""
+        """``data_dir``: the app's data folder (logs, the record of an unfinished install); by default
+        QStandardPaths' app data folder. ``lazy``: show the Welcome page first and build the other pages
+        right after (``finish_setup``), so the window appears sooner; the app starts this way."""
         super().__init__()
         self.translations = translations
         self.settings = settings
         self.state = state or WizardState()
+        if data_dir is None and log_dir is not None:
+            data_dir = log_dir.parent
+        self._data_dir = data_dir
         self._log_dir = log_dir
         self.log_path: Path | None = None
         self.hardware_detector: Any = None
@@ -53,6 +59,8 @@ class SetupWizard(QWizard):
             QWizard.WizardStyle.MacStyle if sys.platform == "darwin" else QWizard.WizardStyle.ModernStyle
         )
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.customButtonClicked.connect(self._on_custom_button)
         icon = resource("icons", "app.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -97,12 +105,132 @@ class SetupWizard(QWizard):
         self.hardware_detector.start()
 
     @property
-    def log_dir(self) -> Path:
-        if self._log_dir is None:
+    def data_dir(self) -> Path:
+        if self._data_dir is None:
             from ..runner import default_log_dir
 
-            self._log_dir = default_log_dir()
-        return self._log_dir
+            self._data_dir = default_log_dir().parent
+        return self._data_dir
+
+    @property
+    def log_dir(self) -> Path:
+        return self._log_dir or self.data_dir / "logs"
+
+    # -- going back after a failed install ----------------------------------------------------
+    def return_to_page(self, name: str) -> None:
+        """Go back to an earlier page (past the commit page), keeping what was chosen."""
+        target = {"python": PageId.PYTHON, "hardware": PageId.HARDWARE, "review": PageId.REVIEW}[name]
+        self.setStartId(int(PageId.WELCOME))
+        self.restart()
+        for _ in range(int(target)):
+            if self.currentId() == target:
+                break
+            self.next()
+
+    # -- an install that a killed app left behind ----------------------------------------------
+    def check_unfinished(self) -> str:
+        """Offer to finish or remove an install the last run did not end. Returns what happened:
+        "none", "finish", "remove" or "later"."""
+        from ..core import journal
+        from ..core.plan import build_plan
+
+        record = journal.load(self.data_dir)
+        if record is None:
+            return "none"
+        req = record.request
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unfinished installation"))
+        box.setText(
+            self.tr(
+                "Last time, installing PyTorch into {env} did not finish (the wizard was closed "
+                "or the computer was switched off)."
+            ).format(env=req.env_dir)
+        )
+        box.setInformativeText(self.tr("Do you want to finish it now, or remove the unfinished environment?"))
+        finish = box.addButton(self.tr("Finish installing"), QMessageBox.ButtonRole.AcceptRole)
+        remove = box.addButton(self.tr("Remove it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is remove:
+            journal.remove_env(req.env_dir)
+            journal.clear(self.data_dir)
+            return "remove"
+        if clicked is not finish:
+            return "later"
+        self.finish_setup()
+        plan = build_plan(req, self.state.data)
+        self.state.plan = plan
+        self.state.env_dir = req.env_dir
+        self.state.variant = req.variant
+        done = set(record.steps_done)
+        first = next((i for i, step in enumerate(plan.steps) if step.id not in done), len(plan.steps) - 1)
+        install: Any = self.pages[PageId.INSTALL]
+        install.resume_from = first
+        self.setStartId(int(PageId.INSTALL))
+        self.restart()
+        return "finish"
+
+    # -- the report ----------------------------------------------------------------------------
+    def build_report(self) -> str:
+        from ..core.plan import display_command
+        from ..core.report import build_report
+
+        st = self.state
+        install: Any = self.pages.get(PageId.INSTALL)
+        last = getattr(install, "last_result", None)
+        failed_at = getattr(install, "failed_at", None)
+        sections: dict[str, Any] = {
+            "Pythons found": [
+                f"{i.version or '?'} {i.source} {i.path}" + (f" ({i.error})" if i.error else "")
+                for i in st.interpreters
+            ],
+            "Chosen Python": getattr(st.interpreter, "path", None),
+            "GPU and driver": (
+                json.dumps(st.hardware.to_json(), indent=1) if st.hardware is not None else None
+            ),
+            "Build": f"torch {st.torch_version} variant {st.variant} index {st.source_index_url}",
+            "Plan": [display_command(s.argv, st.os_name) for s in st.plan.steps] if st.plan else None,
+            "Failing step": (
+                install.steps[failed_at].id
+                if install is not None and failed_at is not None and failed_at < len(install.steps)
+                else "none"
+            ),
+            "Diagnosis": (
+                f"{install.diagnosis.code}: {install.diagnosis.title}"
+                if install is not None and install.diagnosis is not None
+                else "none"
+            ),
+            "Last output": last.tail[-60:] if last is not None else "none",
+            "Log file": str(self.log_path) if self.log_path else "none",
+        }
+        return build_report(sections)
+
+    def save_report(self, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save report"),
+                str(Path.home() / "pytorch-wizard-report.txt"),
+                self.tr("Text files (*.txt)"),
+            )
+        if not path:
+            return None
+        try:
+            Path(path).write_text(self.build_report(), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Save report"),
+                self.tr("The report could not be saved: {error}").format(error=exc.strerror),
+            )
+            return None
+        return path
+
+    def _on_custom_button(self, which: int) -> None:
+        if which == int(QWizard.WizardButton.CustomButton1.value):
+            self.save_report()
 
     def set_language(self, lang: str) -> None:
         self.translations.switch(lang)
@@ -130,6 +258,7 @@ class SetupWizard(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
             (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
             (QWizard.WizardButton.CommitButton, self.tr("Install")),
+            (QWizard.WizardButton.CustomButton1, self.tr("Save report…")),
         ):
             self.setButtonText(button, text)
 
@@ -150,7 +279,7 @@ class SetupWizard(QWizard):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         install.cancel()  # stops the whole process tree before returning
-        install.remove_created_env()
+        install.remove_created_env()  # only a folder with the wizard's marker
         return True
 
     def reject(self) -> None:
