@@ -13,7 +13,8 @@ from ..core.childio import DEMO_TAG, tagged_json
 from ..core.plan import DEMO_TIMEOUT_S, demo_command
 from ..core.resources import resource
 from ..runner import ProcessResult, ProcessRunner
-from .common import Page, mono_font, wrap_label
+from .common import Page, wrap_label
+from .widgets import mono_font
 
 
 def lesson_code() -> str:

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ..core.plan import activate_commands, display_command, env_python
 from ..core.resources import resource
-from .common import CopyableText, Page, wrap_label
+from .common import Page, wrap_label
+from .widgets import CopyableText
 
 
 class FinishPage(Page):

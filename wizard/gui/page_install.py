@@ -42,7 +42,8 @@ from ..core.plan import (
 from ..core.precheck import space_checks, where_label
 from ..core.progress import PipProgress, human_size
 from ..runner import PlanRunner, ProcessResult
-from .common import LogView, Page, wrap_label
+from .common import Page, wrap_label
+from .widgets import LogView
 
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 MARKS = {PENDING: "○", RUNNING: "▶", DONE: "✔", FAILED: "✘"}

@@ -31,7 +31,8 @@ from ..core.plan import (
 )
 from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
-from .common import CopyableText, Page, wrap_label
+from .common import Page, wrap_label
+from .widgets import CopyableText
 
 
 class ReviewPage(Page):

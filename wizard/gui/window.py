@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
 
 from ..core.resources import resource
 from ..i18n import Translations
@@ -137,6 +137,8 @@ class SetupWizard(QWizard):
         record = journal.load(self.data_dir)
         if record is None:
             return "none"
+        from PySide6.QtWidgets import QMessageBox
+
         req = record.request
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -208,6 +210,8 @@ class SetupWizard(QWizard):
         return build_report(sections)
 
     def save_report(self, path: str | None = None) -> str | None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -267,6 +271,8 @@ class SetupWizard(QWizard):
         install: Any = self.pages.get(PageId.INSTALL)
         if install is None or not install.is_running():
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Stop the installation?"),
