@@ -71,6 +71,11 @@ def _install_translator(lang: str | None) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Start, show the first page, detect, print a JSON line (wizard/selftest.py).
+    if argv[:1] == ["--self-test"]:
+        from .selftest import main as self_test
+
+        return self_test(argv[1:])
     if not argv:
         from .app import main as gui_main
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from . import __version__
 from .i18n import Translations, normalise
@@ -25,6 +25,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     app = QApplication.instance()
     if app is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QApplication.translate("App", "Something went wrong"))
@@ -36,6 +38,16 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         )
     )
     box.setDetailedText(report)
+    try:
+        from .runner import default_log_dir
+
+        box.setInformativeText(
+            QApplication.translate("App", "The wizard's log files are in {folder}").format(
+                folder=default_log_dir()
+            )
+        )
+    except Exception:  # the report matters more than the line about the logs
+        pass
     box.exec()
 
 
@@ -45,6 +57,10 @@ def make_settings() -> QSettings:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
+    if args[1:2] == ["--self-test"]:  # the torch-setup-wizard command too (wizard/selftest.py)
+        from .selftest import main as self_test
+
+        return self_test(args[2:])
     app = QApplication.instance() or QApplication(args)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
@@ -66,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         QTimer.singleShot(0, shown)
     QTimer.singleShot(0, wizard.start_background_detection)  # builds the other pages, then detects
+    QTimer.singleShot(0, wizard.check_unfinished)  # an install a killed app left behind
     return app.exec()
 
 

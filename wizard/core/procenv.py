@@ -35,6 +35,20 @@ def child_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
             env[key] = orig
         elif getattr(sys, "frozen", False):
             env.pop(key, None)
+    if getattr(sys, "frozen", False):
+        # PyInstaller's bootloader variables and the Qt paths its PySide6 hook sets point into our bundle;
+        # on Windows the bootloader also puts the bundle first on PATH.
+        for key in list(env):
+            if key.upper().startswith(("_PYI_", "_MEIPASS")) or key in ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH"):
+                del env[key]
+        bundle = getattr(sys, "_MEIPASS", None)
+        if bundle and env.get("PATH"):
+            inside = os.path.normcase(os.path.abspath(bundle)) + os.sep
+            env["PATH"] = os.pathsep.join(
+                p
+                for p in env["PATH"].split(os.pathsep)
+                if p and not (os.path.normcase(os.path.abspath(p)) + os.sep).startswith(inside)
+            )
     env["PYTHONUTF8"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONUNBUFFERED"] = "1"
