@@ -121,6 +121,25 @@ class Variant:
         value = (self.raw.get("installed_mb") or {}).get(os_name)
         return int(value) if value is not None else None
 
+    # -- optional CUDA compiler (data file: "nvcc" per CUDA variant) ------------------------------
+
+    @property
+    def nvcc_pip(self) -> tuple[str, ...]:
+        """pip requirements that put NVIDIA's nvcc (matching this build's CUDA line) into an environment;
+        empty when NVIDIA publishes no pip wheel with nvcc for it."""
+        return tuple((self.raw.get("nvcc") or {}).get("pip", ()))
+
+    @property
+    def nvcc_conda(self) -> tuple[str, ...]:
+        """conda-forge package specs for the same compiler (e.g. "cuda-nvcc", "cuda-version=13.0")."""
+        return tuple((self.raw.get("nvcc") or {}).get("conda", ()))
+
+    @property
+    def nvcc_cuda_home(self) -> str | None:
+        """Where the pip wheels put the toolkit, relative to site-packages ("nvidia/cu13"): CUDA_HOME."""
+        value = (self.raw.get("nvcc") or {}).get("cuda_home")
+        return str(value) if value else None
+
 
 @dataclass(frozen=True)
 class ReleaseData:
@@ -164,6 +183,16 @@ class ReleaseData:
         """Oldest and newest Python that the recommended release supports."""
         rng = self.newest.python
         return rng.min, rng.max
+
+    def mps_min_macos(self, torch_version: str | None = None) -> str | None:
+        """The oldest macOS on which this release can use the Apple GPU (MPS); None when not recorded.
+        ``torch_version`` may carry a local label ("2.13.0+cpu"); default: the recommended release."""
+        wanted = (torch_version or self.recommended).split("+")[0]
+        for rel in self.raw.get("releases", ()):
+            if rel.get("torch") == wanted:
+                value = rel.get("mps_min_macos")
+                return str(value) if value else None
+        return None
 
 
 def parse(data: dict[str, Any]) -> ReleaseData:
