@@ -243,3 +243,27 @@ def test_longer_timeout_and_proxy_reach_every_pip_step() -> None:
         assert step.argv[i + 1] == "120"
         assert ("HTTPS_PROXY", "http://proxy.school.example:8080") in step.env
     assert plan.steps[0].env == () and plan.steps[3].env == ()
+
+
+def test_nvcc_step_and_extra_pins() -> None:
+    plan = build_plan(
+        request(
+            variant="cu130",
+            nvcc=True,
+            extra=("numpy<2",),
+            source=PackageSource(SourceKind.PYTORCH_INDEX, "https://download.pytorch.org/whl/cu130"),
+        ),
+        DATA,
+    )
+    assert [s.id for s in plan.steps] == [
+        "create-venv",
+        "upgrade-pip",
+        "install-torch",
+        "install-nvcc",
+        "verify",
+    ]
+    assert "numpy<2" in plan.steps[2].argv
+    nvcc = plan.steps[3].argv
+    assert "nvidia-cuda-nvcc==13.0.*" in nvcc and "--index-url" not in nvcc  # NVIDIA's wheels: default index
+    cpu = build_plan(request(nvcc=True), DATA)  # nothing to add for a CPU build
+    assert "install-nvcc" not in [s.id for s in cpu.steps]

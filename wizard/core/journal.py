@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .plan import InstallRequest, PackageSource, SourceKind
+from .plan import InstallPlan, InstallRequest, PackageSource, SourceKind, Step
 
 MARKER = ".torch-setup-wizard.json"
 JOURNAL = "unfinished-install.json"
@@ -26,6 +26,7 @@ JOURNAL = "unfinished-install.json"
 def request_to_json(req: InstallRequest) -> dict[str, Any]:
     data = asdict(req)
     data["python_version"] = list(req.python_version)
+    data["extra"] = list(req.extra)
     data["source"] = {
         "kind": req.source.kind.value,
         "index_url": req.source.index_url,
@@ -47,6 +48,10 @@ def request_from_json(data: dict[str, Any]) -> InstallRequest:
             SourceKind(src.get("kind", "pytorch-index")), src.get("index_url"), src.get("folder")
         ),
         variant=str(data.get("variant", "cpu")),
+        pip_timeout=data.get("pip_timeout"),
+        proxy=data.get("proxy"),
+        extra=tuple(data.get("extra", ())),
+        nvcc=bool(data.get("nvcc", False)),
     )
 
 
@@ -77,26 +82,68 @@ def remove_env(env_dir: str | Path) -> bool:
     return not folder.exists()
 
 
+def plan_to_json(plan: InstallPlan) -> dict[str, Any]:
+    return {
+        "steps": [
+            {
+                "id": s.id,
+                "program": s.program,
+                "args": list(s.args),
+                "timeout_s": s.timeout_s,
+                "raw_progress": s.raw_progress,
+                "env": [list(kv) for kv in s.env],
+            }
+            for s in plan.steps
+        ],
+        "env_python": plan.env_python,
+        "download_mb": plan.download_mb,
+    }
+
+
+def plan_from_json(data: dict[str, Any], req: InstallRequest) -> InstallPlan:
+    steps = tuple(
+        Step(
+            str(s["id"]),
+            str(s["program"]),
+            tuple(str(a) for a in s["args"]),
+            float(s["timeout_s"]),
+            bool(s.get("raw_progress")),
+            tuple((str(k), str(v)) for k, v in s.get("env", [])),
+        )
+        for s in data["steps"]
+    )
+    return InstallPlan(
+        request=req,
+        steps=steps,
+        env_python=str(data["env_python"]),
+        download_mb=int(data.get("download_mb", 0)),
+    )
+
+
 @dataclass
 class Journal:
     request: InstallRequest
     steps_done: list[str] = field(default_factory=list)
     started: str = ""
+    plan: InstallPlan | None = None  # the exact commands (a conda plan cannot be rebuilt from the request)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "request": request_to_json(self.request),
             "steps_done": self.steps_done,
             "started": self.started,
         }
+        if self.plan is not None:
+            data["plan"] = plan_to_json(self.plan)
+        return data
 
 
 def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
 
-def start(data_dir: Path, req: InstallRequest) -> Journal:
-    journal = Journal(request=req, started=_now())
+def start(data_dir: Path, req: InstallRequest, plan: InstallPlan | None = None) -> Journal:
+    journal = Journal(request=req, started=_now(), plan=plan)
     save(data_dir, journal)
     return journal
 
@@ -113,10 +160,12 @@ def load(data_dir: Path) -> Journal | None:
     path = data_dir / JOURNAL
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        req = request_from_json(data["request"])
         journal = Journal(
-            request=request_from_json(data["request"]),
+            request=req,
             steps_done=list(data.get("steps_done", [])),
             started=str(data.get("started", "")),
+            plan=plan_from_json(data["plan"], req) if data.get("plan") else None,
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None

@@ -7,6 +7,7 @@ steps; the Review page shows them; tests check them as argument lists.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shlex
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import Version
 
+from .extras import nvcc_requirements
 from .releases import ReleaseData
 from .resources import resource
 from .tr import translate
@@ -135,6 +137,8 @@ class InstallRequest:
     variant: str = "cpu"
     pip_timeout: int | None = None  # seconds pip waits for the server (pip's default is 15)
     proxy: str | None = None  # e.g. http://proxy.school.edu:8080, given to pip as HTTP(S)_PROXY
+    extra: tuple[str, ...] = ()  # pins the build needs besides torch, e.g. ("numpy<2",) for torch 2.2.2
+    nvcc: bool = False  # also install NVIDIA's CUDA compiler matching the build (for own extensions)
 
 
 @dataclass(frozen=True)
@@ -219,8 +223,23 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
     install.append(_requirement("torch", torch_pin))
     if vision_pin is not None:
         install.append(_requirement("torchvision", vision_pin))
+    install += list(req.extra)
     install += _source_args(req.source)
     steps.append(Step("install-torch", py, tuple(install), INSTALL_TIMEOUT_S, raw_progress=raw, env=env))
+    nvcc = nvcc_requirements(req.variant, data) if req.nvcc else ()
+    if nvcc:
+        # NVIDIA's compiler wheels are on the default index (or the learner's mirror or folder), not PyTorch's.
+        where = _source_args(req.source) if req.source.kind is not SourceKind.PYTORCH_INDEX else []
+        steps.append(
+            Step(
+                "install-nvcc",
+                py,
+                ("-m", "pip", "install", *net, *(["--progress-bar", "raw"] if raw else []), *nvcc, *where),
+                INSTALL_TIMEOUT_S,
+                raw_progress=raw,
+                env=env,
+            )
+        )
     steps.append(Step("verify", py, (str(resource("verify.py")),), VERIFY_TIMEOUT_S))
     return InstallPlan(
         request=req,
@@ -287,6 +306,9 @@ def step_title(step_id: str) -> str:
         "upgrade-pip": translate("Plan", "Update pip, the package installer"),
         "install-torch": translate("Plan", "Download and install PyTorch"),
         "verify": translate("Plan", "Check that PyTorch works"),
+        "install-nvcc": translate("Plan", "Install the CUDA compiler (nvcc)"),
+        "conda-create": translate("Plan", "Create the new conda environment"),
+        "conda-install": translate("Plan", "Download and install PyTorch from conda-forge"),
     }
     return titles.get(step_id, step_id)
 
@@ -332,3 +354,16 @@ def check_wheel_folder(folder: WheelFolder, python: tuple[int, int] | None, os_n
             ).format(found=found, major=python[0], minor=python[1])
         ]
     return []
+
+
+def with_pip_timeout(plan: InstallPlan, seconds: int) -> InstallPlan:
+    """The same plan with pip waiting longer for the server (any plan: venv or conda env)."""
+    steps = []
+    for step in plan.steps:
+        args = step.args
+        if args[:3] == ("-m", "pip", "install") and "--timeout" not in args and "--no-index" not in args:
+            args = (*args[:3], "--timeout", str(seconds), *args[3:])
+        steps.append(dataclasses.replace(step, args=args))
+    return dataclasses.replace(
+        plan, steps=tuple(steps), request=dataclasses.replace(plan.request, pip_timeout=seconds)
+    )

@@ -58,8 +58,18 @@ class FinishPage(Page):
                     "and pip use the new environment:"
                 )
             )
-        self.activate.setPlainText("\n".join(f"{cmd}" for _shell, cmd in activate_commands(env, os_name)))
-        py = env_python(env, os_name)
+        if st is not None and st.manager == "conda":
+            self.activate_label.setText(
+                self.tr(
+                    "To use it in a terminal, open a terminal where conda works (on Windows: “Anaconda Prompt” or "
+                    "“Miniforge Prompt” from the Start menu) and type this line. After that, python and pip use the "
+                    "new environment:"
+                )
+            )
+            self.activate.setPlainText(f"conda activate {st.conda_env_name}")
+        else:
+            self.activate.setPlainText("\n".join(cmd for _shell, cmd in activate_commands(env, os_name)))
+        py = st.plan.env_python if st is not None and st.plan is not None else env_python(env, os_name)
         self.run_label.setText(
             self.tr(
                 "Or run its Python directly, without activating. For example, to run the example again, or to "
@@ -69,7 +79,15 @@ class FinishPage(Page):
         self.run.setPlainText(
             "\n".join(
                 [
-                    display_command([py, str(resource("demo.py")), "--device", "cpu"], os_name),
+                    display_command(
+                        [
+                            py,
+                            (st.demo_copy if st is not None and st.demo_copy else str(resource("demo.py"))),
+                            "--device",
+                            "cpu",
+                        ],
+                        os_name,
+                    ),
                     display_command([py], os_name),
                 ]
             )

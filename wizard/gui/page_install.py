@@ -4,6 +4,7 @@ actions that help (retry, a longer timeout, a proxy, a wheel folder, another bui
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import diagnose, journal
+from ..core import conda, diagnose, journal
 from ..core.childio import VERIFY_TAG, tagged_json
+from ..core.conda import CONDA_JSON_STEPS, CondaProgress
 from ..core.plan import (
     InstallPlan,
     InstallRequest,
@@ -38,9 +40,11 @@ from ..core.plan import (
     check_wheel_folder,
     scan_wheel_folder,
     step_title,
+    with_pip_timeout,
 )
 from ..core.precheck import space_checks, where_label
 from ..core.progress import PipProgress, human_size
+from ..core.resources import resource
 from ..runner import PlanRunner, ProcessResult
 from .common import Page, wrap_label
 from .widgets import LogView
@@ -48,6 +52,7 @@ from .widgets import LogView
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 MARKS = {PENDING: "○", RUNNING: "▶", DONE: "✔", FAILED: "✘"}
 LONGER_TIMEOUT_S = 120
+DEMO_COPY = "first_model.py"  # the demo, kept in the new environment for the learner
 NVIDIA_DRIVER_URL = "https://www.nvidia.com/Download/index.aspx"
 VC_REDIST_URL = "https://aka.ms/vs/17/release/vc_redist.x64.exe"
 
@@ -94,7 +99,7 @@ class InstallPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.log, 1)
         self.runner: PlanRunner | None = None
-        self.progress = PipProgress()
+        self.progress: PipProgress | CondaProgress = PipProgress()
         self.status: list[str] = []
         self.steps: list[Step] = []
         self.current = -1
@@ -151,11 +156,12 @@ class InstallPage(Page):
         self.stop.setEnabled(True)
         self.stop.setVisible(True)
         self.completeChanged.emit()
-        if index == 0:
+        if index == 0 and self.steps[0].id != "conda-create":
             # Mark the folder as ours before anything goes into it: only marked folders are removed.
+            # (conda refuses to create an env in an existing folder: its folder is marked once made.)
             journal.create_env_folder(plan.request.env_dir, plan.request)
         data_dir = self.wiz().data_dir
-        self.journal = journal.start(data_dir, plan.request)
+        self.journal = journal.start(data_dir, plan.request, plan)
         self.journal.steps_done = [s.id for s in self.steps[:index]]
         journal.save(data_dir, self.journal)
         self.runner.log_path = self.wiz().new_log_path()
@@ -181,24 +187,54 @@ class InstallPage(Page):
         assert plan is not None
         start = self.failed_at or 0
         if request is not None and request != plan.request:
-            self._set_plan(build_plan(request, self.state.data))
+            self._set_plan(self._replan(plan, request))
             start = 0
         if start == 0:
             journal.remove_env(plan.request.env_dir)
         self._start(start)
 
+    def _replan(self, plan: InstallPlan, req: InstallRequest) -> InstallPlan:
+        """The plan for a changed request: a venv plan is rebuilt; a conda plan too, through conda."""
+        st = self.state
+        if plan.steps[0].id != "conda-create" or st.conda_install is None:
+            return build_plan(req, st.data)
+        folder = req.source.folder if req.source.kind is SourceKind.WHEEL_FOLDER else None
+        forge = any(s.id == "conda-install" for s in plan.steps) and folder is None
+        torch, vision = req.torch, req.torchvision
+        if folder:
+            wheels = scan_wheel_folder(folder)
+            best = wheels.best("torch", req.python_version, req.os_name)
+            torch = str(best.version) if best else torch
+            best_vision = wheels.best("torchvision", req.python_version, req.os_name)
+            vision = str(best_vision.version) if best_vision and vision is not None else None
+        new = conda.build_conda_install_plan(
+            st.conda_install,
+            st.conda_env_name,
+            f"{req.python_version[0]}.{req.python_version[1]}",
+            req.os_name,
+            req.variant,
+            torch,
+            vision,
+            conda.ROUTE_CONDA_FORGE if forge else conda.ROUTE_PIP,
+            st.data,
+            req.source.index_url,
+            proxy=req.proxy,
+            wheel_folder=folder,
+        )
+        return with_pip_timeout(new, req.pip_timeout) if req.pip_timeout else new
+
     # -- runner signals ----------------------------------------------------------------------
-    def _on_step_started(self, index: int, _step: Step) -> None:
+    def _on_step_started(self, index: int, step: Step) -> None:
         self.current = index
         self.status[index] = RUNNING
-        self.progress = PipProgress()
+        self.progress = CondaProgress() if step.id in CONDA_JSON_STEPS else PipProgress()
         self.bar.setRange(0, 0)
         self.detail.setText("")
         self.idle_box.setVisible(False)
         self.retranslate()
 
     def _on_line(self, index: int, text: str) -> None:
-        if not text.startswith("Progress "):
+        if not text.startswith("Progress ") and "\0" not in text and not text.startswith('{"fetch"'):
             self.log.append(text)
         step = self.steps[index]
         if step.id == "verify":
@@ -206,7 +242,9 @@ class InstallPage(Page):
             if data is not None:
                 self.state.verify = data
             return
-        if (step.raw_progress or step.id in ("install-torch", "upgrade-pip")) and self.progress.feed(text):
+        if (
+            step.raw_progress or step.id in ("install-torch", "upgrade-pip") or step.id in CONDA_JSON_STEPS
+        ) and self.progress.feed(text):
             self.idle_box.setVisible(False)
             self._show_progress()
 
@@ -251,6 +289,8 @@ class InstallPage(Page):
 
     def _on_step_finished(self, index: int, step: Step, result: ProcessResult) -> None:
         self.status[index] = DONE if result.ok else FAILED
+        if result.ok and step.id == "conda-create" and self.state.plan is not None:
+            journal.create_env_folder(self.state.plan.request.env_dir, self.state.plan.request)
         if result.ok and self.journal is not None:
             self.journal.steps_done.append(step.id)
             journal.save(self.wiz().data_dir, self.journal)
@@ -266,6 +306,7 @@ class InstallPage(Page):
             self.bar.setValue(1000)
             self.detail.setText("")
             journal.clear(self.wiz().data_dir)
+            self._keep_demo_copy()
         elif result.cancelled:
             self.failed_at = 0
             self.remove_created_env()
@@ -281,6 +322,19 @@ class InstallPage(Page):
         self.retranslate()
         if self.succeeded:
             self.wiz().installed()
+
+    def _keep_demo_copy(self) -> None:
+        """Put the example beside the environment's Python, so the Finish page's command works later
+        (a one-file app's own resources vanish when it quits)."""
+        plan = self.state.plan
+        if plan is None:
+            return
+        target = Path(plan.request.env_dir) / DEMO_COPY
+        try:
+            shutil.copyfile(resource("demo.py"), target)
+            self.state.demo_copy = str(target)
+        except OSError:
+            self.state.demo_copy = ""
 
     def _failure_text(self, result: ProcessResult) -> str:
         text = result.output

@@ -1,21 +1,30 @@
-"""Package manager: pip in a new virtual environment (conda comes later), and where the environment goes."""
+"""Package manager: pip in a new virtual environment, or a new conda environment; where it goes."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from ..core import conda
 from ..core.envdir import check_env_folder, default_env_dir
 from .common import Page, wrap_label
+from .workers import CondaDetector
+
+DEFAULT_CONDA_NAME = "pytorch"
 
 
 class ManagerPage(Page):
@@ -31,11 +40,14 @@ class ManagerPage(Page):
         group = QButtonGroup(self)
         group.addButton(self.pip)
         group.addButton(self.conda)
+        group.buttonToggled.connect(self._on_manager_changed)
         box_layout = QVBoxLayout(self.box)
         for w in (self.pip, self.pip_help, self.conda, self.conda_help):
             box_layout.addWidget(w)
         self.pip_help.setContentsMargins(24, 0, 0, 4)
         self.conda_help.setContentsMargins(24, 0, 0, 0)
+        # pip: a folder
+        self.pip_panel = QWidget()
         self.folder_label = wrap_label()
         self.folder = QLineEdit()
         self.folder.textChanged.connect(self._schedule_check)
@@ -44,13 +56,30 @@ class ManagerPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
+        pip_layout = QVBoxLayout(self.pip_panel)
+        pip_layout.setContentsMargins(0, 0, 0, 0)
+        pip_layout.addWidget(self.folder_label)
+        pip_layout.addLayout(row)
+        # conda: which installation, and a name
+        self.conda_panel = QWidget()
+        self.install_label = QLabel()
+        self.installs = QComboBox()
+        self.installs.currentIndexChanged.connect(self._schedule_check)
+        self.name_label = QLabel()
+        self.name = QLineEdit(DEFAULT_CONDA_NAME)
+        self.name.textChanged.connect(self._schedule_check)
+        conda_layout = QVBoxLayout(self.conda_panel)
+        conda_layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.install_label, self.installs, self.name_label, self.name):
+            conda_layout.addWidget(w)
+        self.conda_panel.setVisible(False)
         self.message = wrap_label()
         self.message.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addSpacing(8)
-        layout.addWidget(self.folder_label)
-        layout.addLayout(row)
+        layout.addWidget(self.pip_panel)
+        layout.addWidget(self.conda_panel)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self._timer = QTimer(self)
@@ -58,52 +87,115 @@ class ManagerPage(Page):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._check)
         self._ok = False
+        self.detector = CondaDetector(self)
+        self.detector.done.connect(self._on_conda_found)
+        self.conda_searched = False
         self.retranslate()
 
     def initializePage(self) -> None:
         if not self.folder.text():
             remembered = self.wiz().settings.value("env_dir", "")
             self.folder.setText(default_env_dir() if not remembered else str(remembered))
-            if remembered and not self._check_now().ok:
+            if remembered and not self._check_folder().ok:
                 self.folder.setText(default_env_dir())
+        if not self.conda_searched:
+            self.detector.start()
         self._check()
 
-    def _schedule_check(self) -> None:
+    # -- conda -------------------------------------------------------------------------------
+    def _on_conda_found(self, installs: list[Any]) -> None:
+        self.conda_searched = True
+        usable = [i for i in installs if i.ok]
+        self.installs.blockSignals(True)
+        self.installs.clear()
+        for install in usable:
+            self.installs.addItem(f"{install.label} — {install.root_prefix}", install)
+        self.installs.blockSignals(False)
+        self.conda.setEnabled(bool(usable))
+        if usable and self.wiz().settings.value("manager", "") == "conda":
+            self.conda.setChecked(True)
+        self.retranslate()
+        self._check()
+
+    def selected_install(self) -> Any:
+        return self.installs.currentData() if self.conda.isChecked() else None
+
+    def _on_manager_changed(self, *_args: object) -> None:
+        self.pip_panel.setVisible(self.pip.isChecked())
+        self.conda_panel.setVisible(self.conda.isChecked())
+        self._schedule_check()
+
+    # -- checks ------------------------------------------------------------------------------
+    def _schedule_check(self, *_args: object) -> None:
         self._ok = False
         self.completeChanged.emit()
         self._timer.start()
 
-    def _check_now(self):  # type: ignore[no-untyped-def]
+    def _check_folder(self) -> Any:
         interp = self.state.interpreter
         protected = [p for p in (getattr(interp, "prefix", ""), getattr(interp, "base_prefix", "")) if p]
         return check_env_folder(self.folder.text(), self.state.os_name, protected=protected)
 
+    def _conda_problems(self) -> list[str]:
+        install = self.selected_install()
+        if install is None:
+            return [self.tr("Choose a conda installation.")]
+        return conda.validate_env_name(self.name.text().strip(), conda.existing_env_names(install))
+
     def _check(self) -> None:
-        result = self._check_now()
-        self._ok = result.ok
-        if result.problems:
-            self.message.setText("<span style='color:#a61b1b'>✘ " + "<br>".join(result.problems) + "</span>")
-        elif result.warnings:
-            self.message.setText("⚠ " + "<br>".join(result.warnings))
-        else:
-            self.message.setText(
-                "<span style='color:#1b7f3a'>✔ "
-                + self.tr("A new environment will be created in {path}.").format(path=result.path)
-                + "</span>"
+        if self.conda.isChecked():
+            problems = self._conda_problems()
+            warnings: list[str] = []
+            where = "" if problems else conda.env_prefix(self.selected_install(), self.name.text().strip())
+            if where and not where.isascii():
+                warnings.append(
+                    self.tr(
+                        "The environment's folder has non-ASCII characters, which some conda "
+                        "packages cannot handle: {path}"
+                    ).format(path=where)
+                )
+            ok_text = self.tr("A new conda environment “{name}” will be created in {path}.").format(
+                name=self.name.text().strip(), path=where
             )
+        else:
+            result = self._check_folder()
+            problems, warnings = result.problems, result.warnings
+            ok_text = self.tr("A new environment will be created in {path}.").format(path=result.path)
+        self._ok = not problems
+        if problems:
+            self.message.setText("<span style='color:#a61b1b'>✘ " + "<br>".join(problems) + "</span>")
+        elif warnings:
+            self.message.setText(ok_text + "<br>⚠ " + "<br>".join(warnings))
+        else:
+            self.message.setText("<span style='color:#1b7f3a'>✔ " + ok_text + "</span>")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self._ok and not self._timer.isActive()
 
     def validatePage(self) -> bool:
-        result = self._check_now()
+        settings = self.wiz().settings
+        if self.conda.isChecked():
+            if self._conda_problems():
+                self._check()
+                return False
+            install = self.selected_install()
+            name = self.name.text().strip()
+            self.state.manager = "conda"
+            self.state.conda_install = install
+            self.state.conda_env_name = name
+            self.state.env_dir = conda.env_prefix(install, name)
+            settings.setValue("manager", "conda")
+            return True
+        result = self._check_folder()
         if not result.ok:
             self._check()
             return False
         self.state.env_dir = result.path
         self.state.manager = "pip"
-        self.wiz().settings.setValue("env_dir", result.path)
+        self.state.conda_install = None
+        settings.setValue("env_dir", result.path)
+        settings.setValue("manager", "pip")
         return True
 
     def _on_browse(self) -> None:
@@ -126,11 +218,26 @@ class ManagerPage(Page):
         self.box.setTitle(self.tr("Package manager"))
         self.pip.setText(self.tr("pip, in a new virtual environment (recommended)"))
         self.pip_help.setText(self.tr("pip is the installer that comes with Python. Nothing else is needed."))
-        self.conda.setText(self.tr("conda"))
-        self.conda_help.setText(
-            self.tr("Not available yet: this version of the wizard installs with pip only.")
-        )
+        self.conda.setText(self.tr("conda, in a new conda environment"))
+        if not self.conda_searched:
+            self.conda_help.setText(self.tr("Looking for conda…"))
+        elif self.installs.count():
+            self.conda_help.setText(
+                self.tr(
+                    "For learners who already use Anaconda, Miniconda or Miniforge (for example for a course). "
+                    "Your existing conda environments are not changed."
+                )
+            )
+        else:
+            self.conda_help.setText(
+                self.tr(
+                    "conda was not found on this computer. conda is another package manager, from Anaconda, "
+                    "Miniconda or Miniforge; you do not need it: pip needs nothing more."
+                )
+            )
         self.folder_label.setText(self.tr("Folder for the new environment (it must be new or empty):"))
         self.browse.setText(self.tr("Browse…"))
-        if self.wizard() is not None and self.folder.text():
+        self.install_label.setText(self.tr("conda installation:"))
+        self.name_label.setText(self.tr("Name of the new environment (letters, digits, - and _):"))
+        if self.wizard() is not None and (self.folder.text() or self.conda.isChecked()):
             self._check()

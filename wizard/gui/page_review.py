@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -19,10 +23,15 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from ..core import conda
+from ..core.extras import nvcc_available, nvcc_conda_packages, nvcc_option_label
 from ..core.plan import (
+    INSTALL_TIMEOUT_S,
+    InstallPlan,
     InstallRequest,
     PackageSource,
     SourceKind,
+    Step,
     build_plan,
     check_index_url,
     check_wheel_folder,
@@ -33,6 +42,7 @@ from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
 from .common import Page, wrap_label
 from .widgets import CopyableText
+from .workers import WheelChecker
 
 
 class ReviewPage(Page):
@@ -68,6 +78,15 @@ class ReviewPage(Page):
         self.torchvision = QCheckBox()
         self.torchvision.setChecked(True)
         self.torchvision.toggled.connect(self._update)
+        self.nvcc = QCheckBox()
+        self.nvcc.toggled.connect(self._update)
+        self.route_label = QLabel()
+        self.route = QComboBox()
+        self.route.currentIndexChanged.connect(self._update)
+        self.route_reason = wrap_label()
+        self.checker = WheelChecker(self)
+        # a bound method (not a lambda): the answer comes from a worker thread and must be queued to this one
+        self.checker.done.connect(self._on_wheel_checked)
         self.commands_label = wrap_label()
         self.commands = CopyableText(lines=7)
         self.sizes = wrap_label()
@@ -77,7 +96,13 @@ class ReviewPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.source_box)
+        route_row = QHBoxLayout()
+        route_row.addWidget(self.route_label)
+        route_row.addWidget(self.route, 1)
+        layout.addLayout(route_row)
+        layout.addWidget(self.route_reason)
         layout.addWidget(self.torchvision)
+        layout.addWidget(self.nvcc)
         layout.addWidget(self.commands_label)
         layout.addWidget(self.commands, 1)
         row = QHBoxLayout()
@@ -97,6 +122,20 @@ class ReviewPage(Page):
             str(kind), self.src_index
         ).setChecked(True)
         self.wiz().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Install"))
+        st = self.state
+        conda_env = st.manager == "conda" and st.conda_install is not None
+        self.route.blockSignals(True)
+        self.route.clear()
+        if conda_env and st.variant is not None:
+            for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
+                self.route.addItem(route, reason)
+        self.route.blockSignals(False)
+        for w in (self.route_label, self.route, self.route_reason):
+            w.setVisible(conda_env)
+        can_nvcc = nvcc_available(st.variant, st.data, conda=conda_env)
+        self.nvcc.setVisible(can_nvcc)
+        if not can_nvcc:
+            self.nvcc.setChecked(False)
         self.retranslate()
 
     def _on_source_changed(self, *_args: object) -> None:
@@ -136,17 +175,16 @@ class ReviewPage(Page):
             p, w = check_index_url(source.index_url or "")
             problems += p
             warnings += w
-        req = InstallRequest(
-            base_python=st.interpreter.path,
-            python_version=st.python_version or (0, 0),
-            env_dir=st.env_dir,
-            os_name=st.os_name,
-            torch=st.torch_version,
-            torchvision=st.torchvision_version if self.torchvision.isChecked() else None,
-            source=source,
-            variant=st.variant,
-        )
-        plan = build_plan(req, st.data, folder=folder)
+        try:
+            plan = self._make_plan(source, folder)
+        except ValueError as exc:  # a conda env name taken since the last page, say
+            problems.append(str(exc))
+            self._set_ok(False)
+            self.message.setText("<br>".join(f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems))
+            return
+        wheel = self._wheel_check(plan, source)
+        if wheel is not None and wheel.status == "missing":
+            problems.append(wheel.message)
         st.plan = plan
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
@@ -180,14 +218,114 @@ class ReviewPage(Page):
                         "folder on another drive."
                     ).format(path=check.path, size=human_size(check.short_by))
                 )
+        if wheel is not None and wheel.status == "found":
+            size_lines.append("✔ " + wheel.message)
+        elif wheel is not None:
+            size_lines.append(
+                self.tr(
+                    "The download server could not be asked right now, so the wizard "
+                    "trusts what it knows about PyTorch's packages."
+                )
+            )
         self.sizes.setText("<br>".join(size_lines))
         warnings += list(plan.notes)
         msg = [f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems] + [f"⚠ {w}" for w in warnings]
         self.message.setText("<br>".join(msg))
-        ok = not problems
+        self._set_ok(not problems)
+
+    def _on_wheel_checked(self, _key: object, _result: object) -> None:
+        if self.wizard() is not None and self.wizard().currentPage() is self:
+            self._update()
+
+    def _set_ok(self, ok: bool) -> None:
         if ok != self._ok:
             self._ok = ok
             self.completeChanged.emit()
+
+    def _python_text(self) -> str:
+        major, minor = self.state.python_version or (3, 12)
+        return f"{major}.{minor}"
+
+    def _make_plan(self, source: PackageSource, folder: Any) -> InstallPlan:
+        """The exact commands for the choices so far (pip venv or conda env)."""
+        st = self.state
+        torchvision = st.torchvision_version if self.torchvision.isChecked() else None
+        rec = st.recommendation
+        extra = (
+            tuple(getattr(rec, "extra_requirements", ()) or ())
+            if rec is not None and getattr(rec, "torch", None) == st.torch_version
+            else ()
+        )
+        if st.manager == "conda" and st.conda_install is not None:
+            route = self.route.currentText() or conda.ROUTE_PIP
+            self.route_reason.setText(str(self.route.currentData() or ""))
+            torch = st.torch_version
+            if source.kind is SourceKind.WHEEL_FOLDER and folder is not None:
+                best = folder.best("torch", st.python_version or (3, 12), st.os_name)
+                torch = str(best.version) if best else torch
+                vision = folder.best("torchvision", st.python_version or (3, 12), st.os_name)
+                torchvision = str(vision.version) if (vision and torchvision is not None) else None
+            plan = conda.build_conda_install_plan(
+                st.conda_install,
+                st.conda_env_name,
+                self._python_text(),
+                st.os_name,
+                st.variant,
+                torch,
+                torchvision,
+                route,
+                st.data,
+                source.index_url,
+                wheel_folder=source.folder if source.kind is SourceKind.WHEEL_FOLDER else None,
+            )
+            if self.nvcc.isChecked():
+                packages = nvcc_conda_packages(st.variant, st.data)
+                if packages:
+                    install = st.conda_install
+                    step = Step(
+                        "install-nvcc",
+                        install.exe,
+                        (
+                            "install",
+                            "-y",
+                            "--json",
+                            "-n",
+                            st.conda_env_name,
+                            "--override-channels",
+                            "-c",
+                            "conda-forge",
+                            *packages,
+                        ),
+                        INSTALL_TIMEOUT_S,
+                    )
+                    steps = list(plan.steps)
+                    steps.insert(len(steps) - 1, step)
+                    plan = dataclasses.replace(plan, steps=tuple(steps))
+            return plan
+        req = InstallRequest(
+            base_python=st.interpreter.path,
+            python_version=st.python_version or (0, 0),
+            env_dir=st.env_dir,
+            os_name=st.os_name,
+            torch=st.torch_version,
+            torchvision=torchvision,
+            source=source,
+            variant=st.variant,
+            extra=extra,
+            nvcc=self.nvcc.isChecked(),
+        )
+        return build_plan(req, st.data, folder=folder)
+
+    def _wheel_check(self, plan: InstallPlan, source: PackageSource) -> Any:
+        """Does the index really have torch for this Python and computer? None while asking / not asked."""
+        st = self.state
+        if source.kind is SourceKind.WHEEL_FOLDER or not source.index_url or st.python_version is None:
+            return None
+        if any(s.id == "conda-install" for s in plan.steps):
+            return None  # conda-forge: conda's solver decides
+        arch = getattr(st.hardware, "arch", None) or "x86_64"
+        key = (source.index_url, plan.request.torch, st.python_version, st.os_name, arch)
+        return self.checker.check(key)
 
     def isComplete(self) -> bool:
         return self._ok
@@ -219,6 +357,8 @@ class ReviewPage(Page):
         self.src_folder.setText(self.tr("A folder of wheel files (offline):"))
         self.folder_browse.setText(self.tr("Browse…"))
         self.src_custom.setText(self.tr("Another package index (a mirror):"))
+        self.nvcc.setText(nvcc_option_label())
+        self.route_label.setText(self.tr("How PyTorch gets into the conda environment:"))
         self.torchvision.setText(
             self.tr("Also install torchvision (images and ready-made datasets for PyTorch)")
         )

@@ -26,7 +26,9 @@ class WizardState:
     os_name: str = field(default_factory=current_os)
     interpreters: list[Any] = field(default_factory=list)  # wizard.core.interpreters.Interpreter
     interpreter: Any = None
-    manager: str = "pip"
+    manager: str = "pip"  # or "conda"
+    conda_install: Any = None  # wizard.core.conda.CondaInstall when manager == "conda"
+    conda_env_name: str = ""
     env_dir: str = ""
     hardware: Any = None  # wizard.core.gpu.HardwareReport
     recommendation: Any = None  # wizard.core.builds.Recommendation
@@ -39,6 +41,7 @@ class WizardState:
     plan: InstallPlan | None = None
     verify: dict[str, Any] | None = None  # what resources/verify.py reported
     demo_device: str = "cpu"
+    demo_copy: str = ""  # the example script, copied into the new environment
 
     @property
     def python_version(self) -> tuple[int, int] | None:

@@ -162,7 +162,7 @@ class SetupWizard(QWizard):
         if clicked is not finish:
             return "later"
         self.finish_setup()
-        plan = build_plan(req, self.state.data)
+        plan = record.plan or build_plan(req, self.state.data)
         self.state.plan = plan
         self.state.env_dir = req.env_dir
         self.state.variant = req.variant

@@ -6,6 +6,7 @@ connections, so the pages never block and never touch widgets from another threa
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -70,3 +71,59 @@ class HardwareDetector(QObject):
         self.report = report
         self.running = False
         self.done.emit(report)
+
+
+class CondaDetector(QObject):
+    done = Signal(list)  # CondaInstall, each found installation (broken ones have .error)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.running = False
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        threading.Thread(target=self._work, name="detect-conda", daemon=True).start()
+
+    def _work(self) -> None:
+        from ..core import conda
+
+        try:
+            found = conda.find_conda()
+        except Exception:  # no conda, or a broken one: the page offers pip
+            found = []
+        self.running = False
+        self.done.emit(found)
+
+
+class WheelChecker(QObject):
+    """Asks the package index whether the chosen wheel exists (a few seconds at most; never blocks)."""
+
+    done = Signal(object, object)  # key, WheelCheck
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.results: dict[object, Any] = {}
+        self._asked: set[object] = set()
+
+    def check(self, key: tuple[Any, ...]) -> Any:
+        """The answer for ``key`` = (index_url, version, python, os_name, arch), or None while it is asked."""
+        if key in self.results:
+            return self.results[key]
+        if key not in self._asked:
+            self._asked.add(key)
+            threading.Thread(target=self._work, args=(key,), name="wheel-check", daemon=True).start()
+        return None
+
+    def _work(self, key: tuple[Any, ...]) -> None:
+        from ..core import wheelcheck
+
+        index_url, version, python, os_name, arch = key
+        try:
+            result = wheelcheck.check_wheel(index_url, "torch", version, python, os_name, arch)
+        except Exception:  # the check must never stop an install
+            result = None
+        self.results[key] = result
+        with contextlib.suppress(RuntimeError):  # the page was closed while the server was asked
+            self.done.emit(key, result)
