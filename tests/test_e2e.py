@@ -115,3 +115,59 @@ def test_whole_wizard_installs_torch_and_runs_the_demo(
 
     # The base interpreter was not touched.
     assert installed_packages(base) == before
+
+
+def test_conda_path_with_the_stand_in_conda(
+    qtbot: QtBot, tmp_path: Path, settings: object, torch_wheels: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The conda path through the demo: the stand-in conda (conda 25.5 formats) makes a real env folder with
+    a real Python; pip inside it installs torch from the wheel folder."""
+    root = tmp_path / "miniforge3"
+    (root / "conda-meta").mkdir(parents=True)
+    (root / "envs").mkdir()
+    monkeypatch.setenv("PATH", str(Path(__file__).parent / "standins") + os.pathsep + os.environ["PATH"])
+    monkeypatch.setenv("STANDIN_CONDA_ROOT", str(root))
+    monkeypatch.setenv("STANDIN_CONDA_PYTHON", base_python())
+    monkeypatch.setenv("STANDIN_CONDA_PIP", "1")
+    wiz = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "data")  # type: ignore[arg-type]
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.start_background_detection()
+    wiz.next()
+    select_interpreter(qtbot, wiz, base_python())  # its version is the conda env's Python version
+    wiz.next()
+    manager = wiz.pages[PageId.MANAGER]
+    qtbot.waitUntil(lambda: manager.conda_searched, timeout=60000)
+    assert manager.conda.isEnabled(), manager.conda_help.text()
+    manager.conda.setChecked(True)
+    manager.name.setText("base")
+    qtbot.waitUntil(lambda: "base" in manager.message.text() and not manager.isComplete(), timeout=5000)
+    manager.name.setText("torch-course")
+    qtbot.waitUntil(manager.isComplete, timeout=5000)
+    wiz.next()
+    assert wiz.state.manager == "conda" and wiz.state.env_dir == str(root / "envs" / "torch-course")
+    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
+    wiz.next()
+    review = wiz.pages[PageId.REVIEW]
+    assert review.route.isVisible() and review.route.currentText() == "pip"
+    review.src_folder.setChecked(True)
+    review.folder.setText(str(torch_wheels))
+    qtbot.waitUntil(review.isComplete, timeout=5000)
+    commands = review.commands.text.toPlainText()
+    assert "create -y --json -n torch-course" in commands and "--override-channels -c conda-forge" in commands
+    wiz.next()
+    install = wiz.pages[PageId.INSTALL]
+    qtbot.waitUntil(
+        lambda: install.succeeded or (install.failed_at is not None and not install.is_running()),
+        timeout=600000,
+    )
+    assert install.succeeded, install.result.text()
+    assert install.steps[0].id == "conda-create"
+    env = root / "envs" / "torch-course"
+    assert (env / "conda-meta").is_dir() and (env / "first_model.py").exists()
+    wiz.next()
+    demo = wiz.pages[PageId.DEMO]
+    qtbot.waitUntil(demo.isComplete, timeout=300000)
+    assert demo.succeeded and demo.events["tensor_add"]["z"] == [5, 7, 9]
+    wiz.next()
+    assert wiz.pages[PageId.FINISH].activate.text.toPlainText() == "conda activate torch-course"

@@ -289,3 +289,37 @@ def test_save_report_writes_a_file_without_the_home_folder(wiz: SetupWizard, tmp
     text = out.read_text(encoding="utf-8")
     assert text.startswith("Torch Setup Wizard") and "== Pythons found" in text
     assert str(Path.home()) + os.sep not in text
+
+
+def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
+    wiz: SetupWizard, tmp_path: Path, standins_on_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stand-in nvidia-smi (an RTX 3060, driver 580); the installed torch reports a CPU build."""
+    from wizard.core import builds, gpu
+
+    monkeypatch.setenv("STANDIN_NVIDIA_GPUS", "3060")
+    monkeypatch.setenv("STANDIN_NVIDIA_DRIVER", "580.95.05")
+    report = gpu.detect_hardware(platform="linux")
+    assert report.gpus and report.gpus[0].vendor == "nvidia"
+    rec = builds.recommend(builds.Machine.from_report(report, (3, 11)), DATA)
+    st = wiz.state
+    st.hardware, st.recommendation, st.variant, st.torch_version = report, rec, rec.variant, rec.torch
+    page = wiz.pages[PageId.INSTALL]
+    plan = build_plan(request(tmp_path, variant=rec.variant), DATA)
+    page._set_plan(plan)
+    page.current = len(plan.steps) - 1
+    st.verify = {
+        "ok": True,
+        "torch": "2.13.0+cpu",
+        "cuda_build": None,
+        "cuda_available": False,
+        "devices": ["cpu"],
+        "device_names": {"cpu": "CPU"},
+    }
+    page.finish_run(True, ProcessResult(program="python", args=[], exit_code=0, tail=[]))
+    assert page.succeeded  # torch works ...
+    assert page.after.code == "cpu-build-on-gpu"  # ... but not on the GPU, and the page says so
+    assert "not as expected" in page.result.text()
+    assert "reinstall-right-build" in page.action_buttons
+    assert rec.index_url in " ".join(page.after.fix_command)
+    assert st.demo_device == "cpu"

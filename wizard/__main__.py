@@ -26,6 +26,9 @@ def _detect(args: argparse.Namespace) -> int:
         ],
         **{k: v for k, v in report.to_json().items()},
     }
+    from .core import conda
+
+    out["conda"] = [c.to_json() for c in conda.find_conda()]
     best = interpreters.best(found, data)
     out["recommended_interpreter"] = best.path if best is not None else None
     if args.json:
@@ -38,6 +41,10 @@ def _detect(args: argparse.Namespace) -> int:
                 print(f"       {reason}")
         gpus = out.get("gpus") or []
         print("GPUs:", ", ".join(g["name"] for g in gpus) if gpus else "none")
+        print(
+            "conda:",
+            ", ".join(f"{c['kind']} {c['version']} ({c['root_prefix']})" for c in out["conda"]) or "none",
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ actions that help (retry, a longer timeout, a proxy, a wheel folder, another bui
 from __future__ import annotations
 
 import dataclasses
+import platform
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import conda, diagnose, journal
+from ..core.aftercheck import explain_verify
 from ..core.childio import VERIFY_TAG, tagged_json
 from ..core.conda import CONDA_JSON_STEPS, CondaProgress
 from ..core.plan import (
+    INSTALL_TIMEOUT_S,
     InstallPlan,
     InstallRequest,
     PackageSource,
@@ -52,6 +55,7 @@ from .widgets import LogView
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 MARKS = {PENDING: "○", RUNNING: "▶", DONE: "✔", FAILED: "✘"}
 LONGER_TIMEOUT_S = 120
+REINSTALL = "reinstall-right-build"  # the after-check's repair, run as a step
 DEMO_COPY = "first_model.py"  # the demo, kept in the new environment for the learner
 NVIDIA_DRIVER_URL = "https://www.nvidia.com/Download/index.aspx"
 VC_REDIST_URL = "https://aka.ms/vs/17/release/vc_redist.x64.exe"
@@ -109,6 +113,7 @@ class InstallPage(Page):
         self.last_result: ProcessResult | None = None
         self.journal: journal.Journal | None = None
         self.resume_from = 0  # set when finishing an install a killed app left behind
+        self.after: Any = None  # what the after-install check found (AfterCheck)
         self.retranslate()
 
     # -- wizard hooks ------------------------------------------------------------------------
@@ -148,6 +153,7 @@ class InstallPage(Page):
         self.succeeded = False
         self.failed_at = None
         self.diagnosis = None
+        self.after = None
         for i in range(len(self.status)):
             self.status[i] = DONE if i < index else PENDING
         self.result.setText("")
@@ -307,6 +313,7 @@ class InstallPage(Page):
             self.detail.setText("")
             journal.clear(self.wiz().data_dir)
             self._keep_demo_copy()
+            self._check_after(result)
         elif result.cancelled:
             self.failed_at = 0
             self.remove_created_env()
@@ -322,6 +329,43 @@ class InstallPage(Page):
         self.retranslate()
         if self.succeeded:
             self.wiz().installed()
+
+    def _installed_build(self) -> Any:
+        """The build that was installed: the recommendation, or the learner's own choice of build."""
+        rec = self.state.recommendation
+        if rec is None or getattr(rec, "variant", None) == self.state.variant:
+            return rec
+        return next((c for c in rec.choices if c.variant == self.state.variant), rec)
+
+    def _check_after(self, result: ProcessResult) -> None:
+        """Does the installed PyTorch use the GPU it should? A mismatch is explained, not hidden."""
+        plan = self.state.plan
+        assert plan is not None
+        self.after = explain_verify(
+            self.state.verify or {},
+            self._installed_build(),
+            self.state.hardware,
+            data=self.state.data,
+            macos_version=platform.mac_ver()[0] or None if self.state.os_name == "macos" else None,
+            env_python=plan.env_python,
+            extra_text=result.output,
+        )
+        self.state.demo_device = self.after.device
+        actions = list(self.after.actions)
+        if self.after.fix_command:
+            actions.insert(0, REINSTALL)
+        self._show_actions(actions, with_retry=False)
+
+    def reinstall_right_build(self) -> None:
+        """Run the repair command the after-check proposed, then check again."""
+        plan = self.state.plan
+        assert plan is not None and self.after is not None and self.after.fix_command
+        argv = self.after.fix_command
+        verify = next(s for s in plan.steps if s.id == "verify")
+        fix = Step("install-torch", argv[0], tuple(argv[1:]), INSTALL_TIMEOUT_S, raw_progress="raw" in argv)
+        self._set_plan(dataclasses.replace(plan, steps=(fix, verify)))
+        self.after = None
+        self._start(0)
 
     def _keep_demo_copy(self) -> None:
         """Put the example beside the environment's Python, so the Finish page's command works later
@@ -352,15 +396,15 @@ class InstallPage(Page):
         return text
 
     # -- actions -----------------------------------------------------------------------------
-    def _show_actions(self, actions: tuple[str, ...] | list[str]) -> None:
+    def _show_actions(self, actions: tuple[str, ...] | list[str], *, with_retry: bool = True) -> None:
         for button in self.action_buttons.values():
             button.deleteLater()
         self.action_buttons.clear()
         wanted = list(actions)
-        if wanted and "retry" not in wanted:
+        if with_retry and wanted and "retry" not in wanted:
             wanted.insert(0, "retry")
         for action in wanted:
-            button = QPushButton(diagnose.action_label(action))
+            button = QPushButton(self._action_label(action))
             button.setProperty("action", action)
             button.clicked.connect(lambda _checked=False, a=action: self.do_action(a))
             self.actions_layout.addWidget(button)
@@ -368,11 +412,18 @@ class InstallPage(Page):
                 button.show()  # a widget added to a shown layout only appears on the next event loop turn
             self.action_buttons[action] = button
 
+    def _action_label(self, action: str) -> str:
+        if action == REINSTALL:
+            return self.tr("Install the right build")
+        return diagnose.action_label(action)
+
     def do_action(self, action: str) -> None:
         plan = self.state.plan
         assert plan is not None
         req = plan.request
-        if action == "retry":
+        if action == REINSTALL:
+            self.reinstall_right_build()
+        elif action == "retry":
             self.retry_install()
         elif action == "retry-longer-timeout":
             self.retry_install(dataclasses.replace(req, pip_timeout=LONGER_TIMEOUT_S))
@@ -475,7 +526,7 @@ class InstallPage(Page):
         self.stop.setText(self.tr("Stop"))
         self.keep_waiting.setText(self.tr("Keep waiting"))
         for action, button in self.action_buttons.items():
-            button.setText(diagnose.action_label(action))
+            button.setText(self._action_label(action))
         self.steps_view.clear()
         for step, status in zip(self.steps, self.status, strict=False):
             QListWidgetItem(f"{MARKS[status]}  {step_title(step.id)}", self.steps_view)
@@ -492,6 +543,19 @@ class InstallPage(Page):
                 if gpu
                 else self.tr("It will run on the processor (CPU).")
             )
+            after = self.after
+            if after is not None and not after.ok:
+                self.result.setText(
+                    "<span style='color:#9a6700'><b>⚠ "
+                    + self.tr("PyTorch {version} is installed and works, but not as expected:").format(
+                        version=v.get("torch", "")
+                    )
+                    + "</b></span><br>"
+                    + "<br>".join(after.messages)
+                )
+                return
+            if after is not None and after.messages:
+                where = "<br>".join(after.messages)
             self.result.setText(
                 "<span style='color:#1b7f3a'><b>✔ "
                 + self.tr("PyTorch {version} is installed and works.").format(version=v.get("torch", ""))
