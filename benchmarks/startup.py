@@ -77,7 +77,11 @@ def main() -> int:
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {args.runs}")
     print(f"first page, bare one-page QWizard: {b * 1000:.0f} ms (median)")
     print(f"first page, Torch Setup Wizard:    {w * 1000:.0f} ms (median)")
-    print(f"ratio wizard / bare: {w / b:.2f}  (goal <= 1.30)")
+    pairs = statistics.median(x / y for x, y in zip(wizard_times, bare_times, strict=True))
+    print(
+        f"ratio wizard / bare: {w / b:.2f} of the medians; {pairs:.2f} median of run-by-run ratios; "
+        f"{min(wizard_times) / min(bare_times):.2f} of the fastest runs  (goal <= 1.30)"
+    )
     print(f"interpreter detection: {d * 1000:.0f} ms (median) for {count} interpreters  (goal < 1500 ms)")
     return 0
 

@@ -788,9 +788,7 @@ def test_assess_intel_mac(data) -> None:
     rosetta = I.assess(interp(version_info=(3, 12, 4), translated=True, **mac), data)
     assert not rosetta.suitable and "Rosetta" in rosetta.reasons[0]
     # Without the 2.2.2 entry in the data, an Intel Mac has no PyTorch at all.
-    trimmed = dataclasses.replace(
-        data, releases=tuple(r for r in data.releases if r.torch != I.INTEL_MAC_LAST_TORCH)
-    )
+    trimmed = data._replace(releases=tuple(r for r in data.releases if r.torch != I.INTEL_MAC_LAST_TORCH))
     assert not I.assess(interp(version_info=(3, 12, 4), **mac), trimmed).suitable
 
 

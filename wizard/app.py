@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-import traceback
 from collections.abc import Sequence
-from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,6 +22,8 @@ ORG, APP = "TorchSetupWizard", "Torch Setup Wizard"
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """An unexpected error shows a dialog with the report instead of a silent exit."""
+    import traceback
+
     report = "".join(traceback.format_exception(kind, value, tb))
     sys.stderr.write(report)
     app = QApplication.instance()

@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterCheck</name>
+    <message>
+        <source>PyTorch was installed but could not be loaded: {error}</source>
+        <translation>PyTorch 已安装，但无法加载：{error}</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>没有详细信息</translation>
+    </message>
+    <message>
+        <source>PyTorch itself works; until this is fixed it runs on the processor (CPU).</source>
+        <translation>PyTorch 本身可以正常工作；在解决这个问题之前，它会在处理器（CPU）上运行。</translation>
+    </message>
+    <message>
+        <source>In your programs, use the device &quot;{device}&quot;.</source>
+        <translation>在你的程序中，请使用设备“{device}”。</translation>
+    </message>
+    <message>
+        <source>PyTorch works. It runs on the processor (CPU).</source>
+        <translation>PyTorch 可以正常工作，它在处理器（CPU）上运行。</translation>
+    </message>
+    <message>
+        <source>The AMD GPU build (ROCm) of PyTorch is installed, but it cannot reach the AMD GPU.</source>
+        <translation>已安装 PyTorch 的 AMD 显卡版本（ROCm），但它无法访问 AMD 显卡。</translation>
+    </message>
+    <message>
+        <source>Check that the amdgpu driver is loaded and that your user is in the &quot;render&quot; and &quot;video&quot; groups (then log out and in again). A GPU that ROCm does not list cannot be used.</source>
+        <translation>请检查 amdgpu 驱动程序是否已加载，以及你的用户是否属于“render”和“video”用户组（加入后需注销并重新登录）。ROCm 支持列表之外的显卡无法使用。</translation>
+    </message>
+    <message>
+        <source>Install the newest Intel graphics driver for your GPU from Intel&apos;s website, restart, and check again.</source>
+        <translation>请从 Intel 官网为你的显卡安装最新的 Intel 显卡驱动程序，重启电脑，然后再检查一次。</translation>
+    </message>
+    <message>
+        <source>Install Intel&apos;s GPU driver with its compute runtime (Level Zero), as Intel&apos;s guide for your Linux distribution describes, then check again.</source>
+        <translation>请按照 Intel 针对你的 Linux 发行版的指南，安装 Intel 显卡驱动程序及其计算运行时（Level Zero），然后再检查一次。</translation>
+    </message>
+    <message>
+        <source>The Intel GPU build (XPU) of PyTorch is installed, but it cannot reach the GPU.</source>
+        <translation>已安装 PyTorch 的 Intel 显卡版本（XPU），但它无法访问显卡。</translation>
+    </message>
+    <message>
+        <source>PyTorch {torch} can use the Mac&apos;s GPU (MPS) only on macOS {need} or newer; this Mac has macOS {have}.</source>
+        <translation>PyTorch {torch} 只能在 macOS {need} 或更新版本上使用 Mac 的 GPU（MPS）；这台 Mac 的系统是 macOS {have}。</translation>
+    </message>
+    <message>
+        <source>Update macOS (System Settings &gt; General &gt; Software Update).</source>
+        <translation>请更新 macOS（系统设置 &gt; 通用 &gt; 软件更新）。</translation>
+    </message>
+    <message>
+        <source>PyTorch cannot use the Mac&apos;s GPU (MPS).</source>
+        <translation>PyTorch 无法使用 Mac 的 GPU（MPS）。</translation>
+    </message>
+    <message>
+        <source>It needs macOS {need} or newer and a Python made for Apple Silicon (arm64), not one that runs through Rosetta.</source>
+        <translation>它需要 macOS {need} 或更新版本，以及为 Apple 芯片（arm64）构建的 Python，而不是通过 Rosetta 运行的 Python。</translation>
+    </message>
+    <message>
+        <source>PyTorch can use your {device}.</source>
+        <translation>PyTorch 可以使用你的 {device}。</translation>
+    </message>
+    <message>
+        <source>PyTorch can use your GPUs: {devices}.</source>
+        <translation>PyTorch 可以使用你的显卡：{devices}。</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s own message: {error}</source>
+        <translation>PyTorch 给出的信息：{error}</translation>
+    </message>
+    <message>
+        <source>This PyTorch build ({build}) has no code for your {gpu} (compute capability {cc}), so PyTorch fails on it with &quot;no kernel image is available&quot;.</source>
+        <translation>这个 PyTorch 版本（{build}）不包含适用于你的 {gpu}（计算能力 {cc}）的代码，因此 PyTorch 在它上面运行时会报错“no kernel image is available”。</translation>
+    </message>
+    <message>
+        <source>Install the {build} build instead: it has code for this GPU.</source>
+        <translation>请改为安装 {build} 版本：它包含适用于这块显卡的代码。</translation>
+    </message>
+    <message>
+        <source>No current PyTorch build supports this GPU; PyTorch can still run on the processor (CPU).</source>
+        <translation>目前没有任何 PyTorch 版本支持这块显卡；PyTorch 仍然可以在处理器（CPU）上运行。</translation>
+    </message>
+    <message>
+        <source>The CPU-only PyTorch ({torch}) was installed, although the {build} build was chosen, so PyTorch cannot use the GPU.</source>
+        <translation>虽然选择的是 {build} 版本，但安装的却是仅支持 CPU 的 PyTorch（{torch}），所以 PyTorch 无法使用显卡。</translation>
+    </message>
+    <message>
+        <source>A PyTorch build for another kind of GPU ({torch}) was installed, although the {build} build was chosen, so PyTorch cannot use the GPU.</source>
+        <translation>虽然选择的是 {build} 版本，但安装的却是适用于另一类显卡的 PyTorch 版本（{torch}），所以 PyTorch 无法使用显卡。</translation>
+    </message>
+    <message>
+        <source>This computer has: {gpus}.</source>
+        <translation>这台电脑的显卡：{gpus}。</translation>
+    </message>
+    <message>
+        <source>To fix it, install the {build} build over it (--force-reinstall replaces the installed packages): {command}</source>
+        <translation>解决方法：在现有安装之上安装 {build} 版本（--force-reinstall 会替换已安装的软件包）：{command}</translation>
+    </message>
+    <message>
+        <source>To fix it, choose the {build} build and install again.</source>
+        <translation>解决方法：选择 {build} 版本并重新安装。</translation>
+    </message>
+    <message>
+        <source>CUDA {cuda}</source>
+        <translation>CUDA {cuda}</translation>
+    </message>
+    <message>
+        <source>The NVIDIA GPU build of PyTorch ({build}) is installed, but it cannot use the GPU.</source>
+        <translation>已安装 PyTorch 的 NVIDIA 显卡版本（{build}），但它无法使用显卡。</translation>
+    </message>
+    <message>
+        <source>No NVIDIA driver is loaded. Install the NVIDIA driver for your graphics card (from NVIDIA&apos;s website or your system&apos;s driver manager), restart the computer, and check again.</source>
+        <translation>没有加载 NVIDIA 驱动程序。请为你的显卡安装 NVIDIA 驱动程序（从 NVIDIA 官网或系统的驱动管理工具安装），重启电脑，然后再检查一次。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is installed but not responding. Restart the computer; if that does not help, reinstall the NVIDIA driver. Then check again.</source>
+        <translation>NVIDIA 驱动程序已安装但没有响应。请重启电脑；如果仍然不行，请重新安装 NVIDIA 驱动程序，然后再检查一次。</translation>
+    </message>
+    <message>
+        <source>Your NVIDIA driver ({driver}) is too old for this build, which needs driver {need} or newer.</source>
+        <translation>你的 NVIDIA 驱动程序（{driver}）对这个版本来说太旧了，它需要 {need} 或更新版本的驱动程序。</translation>
+    </message>
+    <message>
+        <source>Your NVIDIA driver is too old for this build: it supports CUDA up to {have}; the build uses CUDA {cuda}.</source>
+        <translation>你的 NVIDIA 驱动程序对这个版本来说太旧了：它最高只支持 CUDA {have}，而这个版本使用 CUDA {cuda}。</translation>
+    </message>
+    <message>
+        <source>Your NVIDIA driver is too old for this build.</source>
+        <translation>你的 NVIDIA 驱动程序对这个版本来说太旧了。</translation>
+    </message>
+    <message>
+        <source>Update the NVIDIA driver to {need} or newer and restart.</source>
+        <translation>请把 NVIDIA 驱动程序更新到 {need} 或更新版本，然后重启电脑。</translation>
+    </message>
+    <message>
+        <source>the newest version</source>
+        <translation>最新版本</translation>
+    </message>
+    <message>
+        <source>Or install the {build} build, which works with your current driver.</source>
+        <translation>或者安装 {build} 版本，它可以配合你现在的驱动程序使用。</translation>
+    </message>
+    <message>
+        <source>The environment variable CUDA_VISIBLE_DEVICES is set to “{value}”, which hides every GPU from PyTorch. Remove it (or set it to 0) and check again.</source>
+        <translation>环境变量 CUDA_VISIBLE_DEVICES 被设置为“{value}”，这会让 PyTorch 看不到任何显卡。请删除它（或把它设为 0），然后再检查一次。</translation>
+    </message>
+    <message>
+        <source>The wizard found no NVIDIA GPU in this computer. The CPU-only build is a much smaller download and runs the same programs.</source>
+        <translation>向导在这台电脑上没有找到 NVIDIA 显卡。仅支持 CPU 的版本下载量小得多，也能运行同样的程序。</translation>
+    </message>
+    <message>
+        <source>Restart the computer and check again; if that does not help, update the NVIDIA driver. If the environment variable CUDA_VISIBLE_DEVICES is set, it may hide the GPU.</source>
+        <translation>请重启电脑后再检查一次；如果仍然不行，请更新 NVIDIA 驱动程序。如果设置了环境变量 CUDA_VISIBLE_DEVICES，它可能会让显卡不可见。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong</source>
@@ -10,6 +165,10 @@
     <message>
         <source>The wizard hit an unexpected problem. Nothing you had was changed. Please copy the details below when you ask for help.</source>
         <translation>向导遇到了一个意外问题。你电脑上原有的东西都没有被改动。求助时，请复制下面的详细信息。</translation>
+    </message>
+    <message>
+        <source>The wizard&apos;s log files are in {folder}</source>
+        <translation>向导的日志文件位于 {folder}</translation>
     </message>
 </context>
 <context>
@@ -388,6 +547,66 @@
     </message>
 </context>
 <context>
+    <name>Conda</name>
+    <message>
+        <source>{program} did not answer as expected (exit code {code}). {detail}</source>
+        <extracomment>Steps whose output is conda&apos;s ``--json`` stream: feed it to :class:`CondaProgress`. Rough size of a new conda-forge env with Python and pip (the download on top of PyTorch).</extracomment>
+        <translation>{program} 没有按预期响应（退出代码 {code}）。{detail}</translation>
+    </message>
+    <message>
+        <source>{program} did not answer within {seconds} seconds.</source>
+        <translation>{program} 在 {seconds} 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>{program} could not be started: {error}</source>
+        <translation>无法启动 {program}：{error}</translation>
+    </message>
+    <message>
+        <source>Type a name for the new environment.</source>
+        <translation>请为新环境输入一个名称。</translation>
+    </message>
+    <message>
+        <source>Use only letters (A-Z), digits, - and _ in the name: no spaces, dots or accented letters.</source>
+        <translation>名称中只能使用字母（A-Z）、数字、- 和 _：不能有空格、点号或带重音符号的字母。</translation>
+    </message>
+    <message>
+        <source>The name cannot start with -.</source>
+        <translation>名称不能以 - 开头。</translation>
+    </message>
+    <message>
+        <source>“{name}” is conda&apos;s own main environment. Choose another name.</source>
+        <translation>“{name}”是 conda 自己的主环境。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>An environment called “{name}” already exists. Choose another name: the wizard never replaces an environment.</source>
+        <translation>已经有一个名为“{name}”的环境。请换一个名称：向导绝不会替换已有的环境。</translation>
+    </message>
+    <message>
+        <source>conda-forge&apos;s PyTorch for the processor (pytorch-cpu): every package from conda-forge, a larger download than PyTorch&apos;s own wheels.</source>
+        <translation>conda-forge 提供的处理器（CPU）版 PyTorch（pytorch-cpu）：所有软件包都来自 conda-forge，下载量比 PyTorch 官方的 wheel 文件更大。</translation>
+    </message>
+    <message>
+        <source>conda-forge&apos;s pytorch-gpu: PyTorch and the CUDA {cuda} libraries, all from conda-forge. conda-forge builds it for its own list of GPUs, which the wizard cannot check.</source>
+        <translation>conda-forge 提供的 pytorch-gpu：PyTorch 和 CUDA {cuda} 库全部来自 conda-forge。conda-forge 按它自己的显卡列表构建这个版本，向导无法检查你的显卡是否在其中。</translation>
+    </message>
+    <message>
+        <source>pip installs PyTorch from PyPI into the new conda environment: the Mac build, which uses the Apple GPU (MPS), and the smallest download.</source>
+        <translation>pip 从 PyPI 把 PyTorch 安装到新的 conda 环境中：这是 Mac 版本，会使用 Apple 显卡（MPS），下载量也最小。</translation>
+    </message>
+    <message>
+        <source>pip installs PyTorch&apos;s CPU build from PyTorch&apos;s own index into the new conda environment: it carries no GPU libraries, so it is the smallest download.</source>
+        <translation>pip 从 PyTorch 官方软件包索引把 PyTorch 的 CPU 版本安装到新的 conda 环境中：它不带任何显卡相关的库，所以下载量最小。</translation>
+    </message>
+    <message>
+        <source>pip installs PyTorch from PyTorch&apos;s own index into the new conda environment: this build is published only there, not on conda-forge.</source>
+        <translation>pip 从 PyTorch 官方软件包索引把 PyTorch 安装到新的 conda 环境中：这个版本只在那里发布，conda-forge 上没有。</translation>
+    </message>
+    <message>
+        <source>pip installs PyTorch from PyTorch&apos;s own index into the new conda environment, as PyTorch recommends: the wizard checked your driver and GPU against exactly this build. The CUDA libraries come with it.</source>
+        <translation>按照 PyTorch 的推荐，pip 从 PyTorch 官方软件包索引把 PyTorch 安装到新的 conda 环境中：向导已经针对这个版本检查过你的驱动程序和显卡。CUDA 库会随它一起安装。</translation>
+    </message>
+</context>
+<context>
     <name>CopyableText</name>
     <message>
         <source>Copy</source>
@@ -752,6 +971,25 @@
     </message>
 </context>
 <context>
+    <name>Extras</name>
+    <message>
+        <source>Also install the CUDA compiler (nvcc) into the environment — only needed to build your own CUDA extensions</source>
+        <translation>同时在环境中安装 CUDA 编译器（nvcc）——只有在编译你自己的 CUDA 扩展时才需要</translation>
+    </message>
+    <message>
+        <source>The CUDA compiler only goes with an NVIDIA CUDA build of PyTorch; this build does not use CUDA.</source>
+        <translation>CUDA 编译器只适用于 PyTorch 的 NVIDIA CUDA 版本；这个版本不使用 CUDA。</translation>
+    </message>
+    <message>
+        <source>The wizard knows no conda package of the CUDA compiler for CUDA {cuda}.</source>
+        <translation>向导不知道有适用于 CUDA {cuda} 的 CUDA 编译器 conda 软件包。</translation>
+    </message>
+    <message>
+        <source>NVIDIA publishes no pip package with the CUDA compiler for CUDA {cuda}. To build CUDA extensions, install NVIDIA&apos;s CUDA Toolkit {cuda} from NVIDIA&apos;s website, or use a conda environment with the conda-forge packages {packages}.</source>
+        <translation>NVIDIA 没有发布包含 CUDA {cuda} 编译器的 pip 软件包。要编译 CUDA 扩展，请从 NVIDIA 官网安装 CUDA Toolkit {cuda}，或者使用带有 conda-forge 软件包 {packages} 的 conda 环境。</translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message>
         <source>All done</source>
@@ -772,6 +1010,10 @@
     <message>
         <source>To use it in a terminal, open Terminal and type this line. After that, the commands python and pip use the new environment:</source>
         <translation>如果要在终端中使用，请打开“终端”，输入下面这一行命令。之后，python 和 pip 命令就会使用这个新环境：</translation>
+    </message>
+    <message>
+        <source>To use it in a terminal, open a terminal where conda works (on Windows: “Anaconda Prompt” or “Miniforge Prompt” from the Start menu) and type this line. After that, python and pip use the new environment:</source>
+        <translation>如果要在终端中使用，请打开一个能运行 conda 的终端（在 Windows 上：从“开始”菜单打开“Anaconda Prompt”或“Miniforge Prompt”），然后输入下面这一行命令。之后，python 和 pip 就会使用这个新环境：</translation>
     </message>
     <message>
         <source>Or run its Python directly, without activating. For example, to run the example again, or to start Python and type code yourself:</source>
@@ -879,6 +1121,10 @@
 <context>
     <name>InstallPage</name>
     <message>
+        <source>Nothing has happened for {minutes} minutes. The server may be very slow, or the step may be stuck. You can keep waiting, or press Stop.</source>
+        <translation>已经 {minutes} 分钟没有任何进展了。可能是服务器非常慢，也可能是这一步卡住了。你可以继续等待，或者点“停止”。</translation>
+    </message>
+    <message>
         <source>Downloading {file}: {done} of {total}</source>
         <translation>正在下载 {file}：{done} / {total}</translation>
     </message>
@@ -899,6 +1145,46 @@
         <translation>已安装。</translation>
     </message>
     <message>
+        <source>Install the right build</source>
+        <translation>安装正确的版本</translation>
+    </message>
+    <message>
+        <source>The report is copied. Paste it where you ask for help.</source>
+        <translation>报告已复制。请把它粘贴到你求助的地方。</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Address of the proxy your network needs (ask your school or company), for example http://proxy.example.edu:8080. Leave empty for no proxy.</source>
+        <translation>你的网络所需的代理地址（请询问学校或公司的网络管理员），例如 http://proxy.example.edu:8080。不需要代理时请留空。</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the wheel files</source>
+        <translation>选择存放 wheel 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Wheel folder</source>
+        <translation>wheel 文件夹</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{path}: needs {need} ({uses}), free {free}.</source>
+        <translation>{path}：需要 {need}（用于{uses}），剩余 {free}。</translation>
+    </message>
+    <message>
+        <source>Free up at least {size} there.</source>
+        <translation>请在那里至少释放 {size} 空间。</translation>
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
         <source>Installing</source>
         <translation>正在安装</translation>
     </message>
@@ -911,8 +1197,8 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>重试</translation>
+        <source>Keep waiting</source>
+        <translation>继续等待</translation>
     </message>
     <message>
         <source>Now: {step}</source>
@@ -925,6 +1211,10 @@
     <message>
         <source>It will run on the processor (CPU).</source>
         <translation>它将在处理器（CPU）上运行。</translation>
+    </message>
+    <message>
+        <source>PyTorch {version} is installed and works, but not as expected:</source>
+        <translation>PyTorch {version} 已安装并能运行，但有些情况不符合预期：</translation>
     </message>
     <message>
         <source>PyTorch {version} is installed and works.</source>
@@ -1161,6 +1451,18 @@
 <context>
     <name>ManagerPage</name>
     <message>
+        <source>Choose a conda installation.</source>
+        <translation>请选择一个 conda 安装位置。</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s folder has non-ASCII characters, which some conda packages cannot handle: {path}</source>
+        <translation>环境所在的文件夹路径中含有非 ASCII 字符（例如中文），有些 conda 软件包无法处理：{path}</translation>
+    </message>
+    <message>
+        <source>A new conda environment “{name}” will be created in {path}.</source>
+        <translation>将在 {path} 创建一个新的 conda 环境“{name}”。</translation>
+    </message>
+    <message>
         <source>A new environment will be created in {path}.</source>
         <translation>将在 {path} 创建一个新环境。</translation>
     </message>
@@ -1189,12 +1491,28 @@
         <translation>pip 是 Python 自带的安装工具，不需要再装其他东西。</translation>
     </message>
     <message>
-        <source>conda</source>
-        <translation>conda</translation>
+        <source>conda, in a new conda environment</source>
+        <translation>conda，安装到新的 conda 环境中</translation>
     </message>
     <message>
-        <source>Not available yet: this version of the wizard installs with pip only.</source>
-        <translation>暂不可用：这个版本的向导只能用 pip 安装。</translation>
+        <source>Looking for conda…</source>
+        <translation>正在查找 conda…</translation>
+    </message>
+    <message>
+        <source>For learners who already use Anaconda, Miniconda or Miniforge (for example for a course). Your existing conda environments are not changed.</source>
+        <translation>适合已经在使用 Anaconda、Miniconda 或 Miniforge 的学习者（例如上课需要）。你现有的 conda 环境不会被改动。</translation>
+    </message>
+    <message>
+        <source>conda was not found on this computer. conda is another package manager, from Anaconda, Miniconda or Miniforge; you do not need it: pip needs nothing more.</source>
+        <translation>这台电脑上没有找到 conda。conda 是另一种软件包管理器，来自 Anaconda、Miniconda 或 Miniforge；你并不需要它：用 pip 安装不需要任何额外的东西。</translation>
+    </message>
+    <message>
+        <source>conda installation:</source>
+        <translation>conda 安装位置：</translation>
+    </message>
+    <message>
+        <source>Name of the new environment (letters, digits, - and _):</source>
+        <translation>新环境的名称（字母、数字、- 和 _）：</translation>
     </message>
     <message>
         <source>Folder for the new environment (it must be new or empty):</source>
@@ -1228,6 +1546,18 @@
         <translation>检查 PyTorch 能否正常运行</translation>
     </message>
     <message>
+        <source>Install the CUDA compiler (nvcc)</source>
+        <translation>安装 CUDA 编译器（nvcc）</translation>
+    </message>
+    <message>
+        <source>Create the new conda environment</source>
+        <translation>创建新的 conda 环境</translation>
+    </message>
+    <message>
+        <source>Download and install PyTorch from conda-forge</source>
+        <translation>从 conda-forge 下载并安装 PyTorch</translation>
+    </message>
+    <message>
         <source>Type the address of the package index.</source>
         <translation>请输入软件包索引（镜像源）的地址。</translation>
     </message>
@@ -1254,6 +1584,21 @@
     <message>
         <source>The PyTorch files in this folder are for another Python or another kind of computer: {found}. This Python is {major}.{minor}.</source>
         <translation>这个文件夹里的 PyTorch 文件适用于其他 Python 版本或其他类型的电脑：{found}。当前 Python 版本是 {major}.{minor}。</translation>
+    </message>
+</context>
+<context>
+    <name>Precheck</name>
+    <message>
+        <source>the new environment</source>
+        <translation>新环境</translation>
+    </message>
+    <message>
+        <source>temporary files while installing</source>
+        <translation>安装时的临时文件</translation>
+    </message>
+    <message>
+        <source>pip&apos;s download cache</source>
+        <translation>pip 的下载缓存</translation>
     </message>
 </context>
 <context>
@@ -1360,16 +1705,24 @@
         <translation>无需下载：文件直接来自该文件夹。</translation>
     </message>
     <message>
-        <source>Disk space needed: about {size}.</source>
-        <translation>所需磁盘空间：约 {size}。</translation>
+        <source>The new environment needs about {size}.</source>
+        <translation>新环境大约需要 {size}。</translation>
     </message>
     <message>
-        <source>Free space on that drive: {size}.</source>
-        <translation>该磁盘的可用空间：{size}。</translation>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
-        <source>There is not enough free space for PyTorch on this drive. Free up {size} or go back and choose a folder on another drive.</source>
-        <translation>这个磁盘上的可用空间不够安装 PyTorch。请腾出 {size} 的空间，或者返回上一步，选择其他磁盘上的文件夹。</translation>
+        <source>Free space in {path}: {free} (needed: {need}, for {uses}).</source>
+        <translation>{path} 的剩余空间：{free}（需要：{need}，用于{uses}）。</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {path}: free up {size} there, or go back and choose a folder on another drive.</source>
+        <translation>{path} 的剩余空间不够：请在那里释放 {size} 空间，或者返回上一步，选择其他磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>The download server could not be asked right now, so the wizard trusts what it knows about PyTorch&apos;s packages.</source>
+        <translation>暂时无法连接下载服务器查询，因此向导将使用它已知的 PyTorch 软件包信息。</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1404,6 +1757,10 @@
         <translation>其他软件包索引（镜像源）：</translation>
     </message>
     <message>
+        <source>How PyTorch gets into the conda environment:</source>
+        <translation>PyTorch 安装到 conda 环境中的方式：</translation>
+    </message>
+    <message>
         <source>Also install torchvision (images and ready-made datasets for PyTorch)</source>
         <translation>同时安装 torchvision（为 PyTorch 提供图像处理功能和现成的数据集）</translation>
     </message>
@@ -1418,6 +1775,42 @@
 </context>
 <context>
     <name>SetupWizard</name>
+    <message>
+        <source>Unfinished installation</source>
+        <translation>未完成的安装</translation>
+    </message>
+    <message>
+        <source>Last time, installing PyTorch into {env} did not finish (the wizard was closed or the computer was switched off).</source>
+        <translation>上次把 PyTorch 安装到 {env} 时没有完成（向导被关闭了，或者电脑被关机了）。</translation>
+    </message>
+    <message>
+        <source>Do you want to finish it now, or remove the unfinished environment?</source>
+        <translation>你想现在完成安装，还是删除这个未完成的环境？</translation>
+    </message>
+    <message>
+        <source>Finish installing</source>
+        <translation>完成安装</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>删除它</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>以后再决定</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {error}</source>
+        <translation>无法保存报告：{error}</translation>
+    </message>
     <message>
         <source>PyTorch Setup Wizard</source>
         <translation>PyTorch 安装向导</translation>
@@ -1441,6 +1834,10 @@
     <message>
         <source>Install</source>
         <translation>安装</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
     </message>
     <message>
         <source>Stop the installation?</source>
@@ -1480,6 +1877,49 @@
     <message>
         <source>Nothing is installed before you confirm on the Review page, and you can stop at any time.</source>
         <translation>在你于“检查”页面确认之前，不会安装任何东西；你也可以随时停止。</translation>
+    </message>
+</context>
+<context>
+    <name>WheelCheck</name>
+    <message>
+        <source>no answer in time</source>
+        <translation>在规定时间内没有响应</translation>
+    </message>
+    <message>
+        <source>“{version}” is not a version number, so the wizard could not check.</source>
+        <translation>“{version}”不是版本号，所以向导无法检查。</translation>
+    </message>
+    <message>
+        <source>The package index {index} has no {project} packages (it answered “not found”). Check the index address, or choose another build.</source>
+        <translation>软件包索引 {index} 中没有 {project} 的安装包（它的回答是“未找到”）。请检查索引地址，或者选择其他版本。</translation>
+    </message>
+    <message>
+        <source>The package index answered with an error ({reason}), so the wizard could not check that {what} exists there; it goes by its own list of builds.</source>
+        <translation>软件包索引返回了错误（{reason}），所以向导无法确认那里有 {what}；向导将按照自带的版本列表继续。</translation>
+    </message>
+    <message>
+        <source>The wizard could not reach {host} to check that {what} exists there ({reason}); it goes by its own list of builds.</source>
+        <translation>向导无法连接 {host} 来确认那里有 {what}（{reason}）；向导将按照自带的版本列表继续。</translation>
+    </message>
+    <message>
+        <source>The address {url} sent a page that lists no {project} packages (perhaps a sign-in page of the network), so the wizard could not check; it goes by its own list of builds.</source>
+        <translation>地址 {url} 返回的页面没有列出任何 {project} 安装包（可能是网络的登录页面），所以向导无法检查；向导将按照自带的版本列表继续。</translation>
+    </message>
+    <message>
+        <source>The package index has {what} for Python {py} on {platform}.</source>
+        <translation>软件包索引中有适用于 {platform} 上 Python {py} 的 {what}。</translation>
+    </message>
+    <message>
+        <source>The package index has no {what}; the newest {project} there is {newest}. Choose another build or check the index address.</source>
+        <translation>软件包索引中没有 {what}；那里最新的 {project} 是 {newest}。请选择其他版本，或检查索引地址。</translation>
+    </message>
+    <message>
+        <source>The package index has no {what} package for Python {py} on {platform}.</source>
+        <translation>软件包索引中没有适用于 {platform} 上 Python {py} 的 {what} 安装包。</translation>
+    </message>
+    <message>
+        <source>It has packages for Python {pythons}.</source>
+        <translation>它有适用于 Python {pythons} 的安装包。</translation>
     </message>
 </context>
 </TS>

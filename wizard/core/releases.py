@@ -7,16 +7,21 @@ GPU architectures, Python ranges, size estimates) lives in that one file; code r
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from packaging.version import Version
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .resources import resource
 
+if TYPE_CHECKING:
+    from packaging.version import Version
+
 DATA_FILE = "torch_releases.json"
+
+
+def _release_key(version: str) -> tuple[int, ...]:
+    """Sort key for plain release numbers like "2.14.1" (no packaging import on the way to the first page)."""
+    return tuple(int(part) for part in version.split("+")[0].split(".") if part.isdigit())
 
 
 def _pyver(text: str) -> tuple[int, int]:
@@ -24,8 +29,7 @@ def _pyver(text: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-@dataclass(frozen=True)
-class PythonRange:
+class PythonRange(NamedTuple):
     min: tuple[int, int]
     max: tuple[int, int]
     experimental: tuple[tuple[int, int], ...] = ()
@@ -37,8 +41,7 @@ class PythonRange:
         return self.min <= version <= self.max
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     torch: str
     torchvision: str | None
     python: PythonRange
@@ -52,6 +55,8 @@ class Release:
 
     @property
     def version(self) -> Version:
+        from packaging.version import Version  # imported when needed: not on the way to the first page
+
         return Version(self.torch)
 
     def has_platform(self, os_name: str, arch: str) -> bool:
@@ -66,12 +71,11 @@ class Release:
         return self.torch
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     name: str
     kind: str  # cpu, cuda, rocm, xpu
     label: str
-    raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)
+    raw: dict[str, Any] = {}  # noqa: RUF012 - never mutated; a NamedTuple default
 
     @property
     def cuda(self) -> str | None:
@@ -141,8 +145,7 @@ class Variant:
         return str(value) if value else None
 
 
-@dataclass(frozen=True)
-class ReleaseData:
+class ReleaseData(NamedTuple):
     index_base: str
     recommended: str
     releases: tuple[Release, ...]
@@ -154,7 +157,7 @@ class ReleaseData:
     updated: str = ""
     # CUDA variants in order of preference when several run (best-tested first within the newest line).
     cuda_preference: tuple[str, ...] = ()
-    raw: dict[str, Any] = field(repr=False, compare=False, hash=False, default_factory=dict)
+    raw: dict[str, Any] = {}  # noqa: RUF012 - never mutated; a NamedTuple default
 
     def release(self, torch_version: str | None = None) -> Release:
         wanted = torch_version or self.recommended
@@ -223,7 +226,7 @@ def parse(data: dict[str, Any]) -> ReleaseData:
     return ReleaseData(
         index_base=data["index_base"],
         recommended=data["recommended"],
-        releases=tuple(sorted(releases, key=lambda r: r.version, reverse=True)),
+        releases=tuple(sorted(releases, key=lambda r: _release_key(r.torch), reverse=True)),
         variants=variants,
         default_index_serves=dict(data.get("default_index_serves", {})),
         torchvision_download_mb=int(data.get("torchvision_download_mb", 10)),

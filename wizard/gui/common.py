@@ -34,5 +34,4 @@ class Page(QWizardPage):
 def wrap_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(label.textInteractionFlags())
     return label

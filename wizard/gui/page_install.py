@@ -500,7 +500,7 @@ class InstallPage(Page):
         )
         lines = []
         for check in checks:
-            uses = ", ".join(where_label(n.where) for n in check.needs)
+            uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
             lines.append(
                 self.tr("{path}: needs {need} ({uses}), free {free}.").format(
                     path=check.path,

@@ -201,7 +201,7 @@ class ReviewPage(Page):
             self.tr("The new environment needs about {size}.").format(size=human_size(installed_mb * 2**20))
         )
         for check in space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name):
-            uses = ", ".join(where_label(n.where) for n in check.needs)
+            uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
             if check.free_bytes is not None:
                 size_lines.append(
                     self.tr("Free space in {path}: {free} (needed: {need}, for {uses}).").format(

@@ -20,7 +20,7 @@ def current_os() -> str:
     return "linux"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # only __init__ is generated: less work before the first page
 class WizardState:
     data: releases.ReleaseData = field(default_factory=releases.load)
     os_name: str = field(default_factory=current_os)

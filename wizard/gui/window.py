@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWizard
 
 from ..core.resources import resource
@@ -18,6 +16,9 @@ from ..i18n import Translations
 from .common import Page
 from .page_welcome import WelcomePage
 from .state import WizardState
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 
 class PageId(IntEnum):
@@ -176,6 +177,8 @@ class SetupWizard(QWizard):
 
     # -- the report ----------------------------------------------------------------------------
     def build_report(self) -> str:
+        import json
+
         from ..core.plan import display_command
         from ..core.report import build_report
 
@@ -241,6 +244,8 @@ class SetupWizard(QWizard):
         self.settings.setValue("language", self.translations.language)
 
     def new_log_path(self) -> Path:
+        import datetime as _dt
+
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         self.log_path = self.log_dir / f"install-{stamp}.log"
         return self.log_path
