@@ -149,7 +149,7 @@ def test_conda_path_with_the_stand_in_conda(
     qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
     wiz.next()
     review = wiz.pages[PageId.REVIEW]
-    assert review.route.isVisible() and review.route.currentText() == "pip"
+    assert review.route.isVisible() and review.route.currentData()[0] == "pip"
     review.src_folder.setChecked(True)
     review.folder.setText(str(torch_wheels))
     qtbot.waitUntil(review.isComplete, timeout=5000)

@@ -267,3 +267,12 @@ def test_nvcc_step_and_extra_pins() -> None:
     assert "nvidia-cuda-nvcc==13.0.*" in nvcc and "--index-url" not in nvcc  # NVIDIA's wheels: default index
     cpu = build_plan(request(nvcc=True), DATA)  # nothing to add for a CPU build
     assert "install-nvcc" not in [s.id for s in cpu.steps]
+
+
+def test_pinned_version_is_read_from_the_install_command(tmp_path: Path) -> None:
+    from wizard.core.plan import pinned_version
+
+    make_wheel(tmp_path, "torch-2.13.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl")
+    offline = build_plan(request(source=PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))), DATA)
+    assert pinned_version(offline, "torch") == "2.13.0+cpu"  # what the folder has, not the recommendation
+    assert pinned_version(build_plan(request(), DATA), "torchvision") == "0.29.1"

@@ -46,7 +46,22 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--python", default=None, help="the interpreter to pick (default: the wizard's choice)")
     ap.add_argument("--gpu", default=None, help="stand-in NVIDIA GPU preset (hardware page only)")
+    ap.add_argument("--failure", action="store_true", help="install from an index that refuses connections")
+    ap.add_argument("--conda", action="store_true", help="the conda path, with the stand-in conda")
     args = ap.parse_args()
+    standins = str(ROOT / "tests" / "standins")
+    if args.conda:
+        root = Path(tempfile.mkdtemp(prefix="wizard-conda-")) / "miniforge3"
+        (root / "conda-meta").mkdir(parents=True)
+        (root / "envs").mkdir()
+        os.environ["PATH"] = standins + os.pathsep + os.environ["PATH"]
+        os.environ.update(
+            STANDIN_CONDA_ROOT=str(root),
+            STANDIN_CONDA_PYTHON=args.python or sys.executable,
+            STANDIN_CONDA_PIP="1",
+        )
+    if args.failure:
+        os.environ["PIP_RETRIES"] = "1"
     if args.gpu:
         os.environ["PATH"] = str(ROOT / "tests" / "standins") + os.pathsep + os.environ["PATH"]
         os.environ["STANDIN_NVIDIA_GPUS"] = args.gpu
@@ -61,7 +76,7 @@ def main() -> int:
     wiz = SetupWizard(translations, settings, log_dir=tmp / "logs")
     wiz.show()
     wiz.start_background_detection()
-    suffix = f"-{args.gpu}" if args.gpu else ""
+    suffix = f"-{args.gpu}" if args.gpu else "-conda" if args.conda else "-failure" if args.failure else ""
 
     def shot(name: str) -> None:
         wait(app, lambda: True)
@@ -86,8 +101,13 @@ def main() -> int:
                 page.tree.setCurrentItem(item)
     shot("python")
     wiz.next()
-    wiz.pages[PageId.MANAGER].folder.setText(str(tmp / "测试 env"))
-    wait(app, wiz.pages[PageId.MANAGER].isComplete)
+    manager = wiz.pages[PageId.MANAGER]
+    manager.folder.setText(str(tmp / "测试 env"))
+    if args.conda:
+        wait(app, lambda: manager.conda_searched, 60)
+        manager.conda.setChecked(True)
+        manager.name.setText("pytorch-course")
+    wait(app, manager.isComplete)
     shot("manager")
     wiz.next()
     wait(app, wiz.pages[PageId.HARDWARE].isComplete, 60)
@@ -96,12 +116,25 @@ def main() -> int:
         return 0
     wiz.next()
     review = wiz.pages[PageId.REVIEW]
-    review.src_folder.setChecked(True)
-    review.folder.setText(args.wheels)
+    if args.failure:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        review.src_custom.setChecked(True)
+        review.custom.setText(f"http://127.0.0.1:{port}/simple")
+    else:
+        review.src_folder.setChecked(True)
+        review.folder.setText(args.wheels)
     wait(app, review.isComplete, 10)
     shot("review")
     wiz.next()
     install = wiz.pages[PageId.INSTALL]
+    if args.failure:
+        wait(app, lambda: install.failed_at is not None and not install.is_running(), 300)
+        shot("install")
+        return 0
     install.log.toggle.setChecked(True)
     wait(app, lambda: install.current >= 2, 300)
     time.sleep(1.0)

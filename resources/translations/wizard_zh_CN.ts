@@ -1725,6 +1725,34 @@
         <translation>暂时无法连接下载服务器查询，因此向导将使用它已知的 PyTorch 软件包信息。</translation>
     </message>
     <message>
+        <source>the newest</source>
+        <translation>最新版</translation>
+    </message>
+    <message>
+        <source>Python {version} from conda-forge</source>
+        <translation>来自 conda-forge 的 Python {version}</translation>
+    </message>
+    <message>
+        <source>Python {version} from {path}</source>
+        <translation>来自 {path} 的 Python {version}</translation>
+    </message>
+    <message>
+        <source>New environment: &lt;b&gt;{env}&lt;/b&gt;</source>
+        <translation>新环境：&lt;b&gt;{env}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>PyTorch {torch}, build “{variant}”</source>
+        <translation>PyTorch {torch}，“{variant}”版</translation>
+    </message>
+    <message>
+        <source>conda-forge&apos;s PyTorch packages (conda install)</source>
+        <translation>conda-forge 提供的 PyTorch 软件包（conda install）</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s own packages, installed with pip inside the conda environment</source>
+        <translation>PyTorch 官方的软件包，在 conda 环境里用 pip 安装</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>检查</translation>
     </message>
@@ -1767,10 +1795,6 @@
     <message>
         <source>These commands will run, in this order:</source>
         <translation>将按以下顺序运行这些命令：</translation>
-    </message>
-    <message>
-        <source>Python {version} from {path}&lt;br&gt;New environment: &lt;b&gt;{env}&lt;/b&gt;&lt;br&gt;PyTorch {torch}, build “{variant}”</source>
-        <translation>来自 {path} 的 Python {version}&lt;br&gt;新环境：&lt;b&gt;{env}&lt;/b&gt;&lt;br&gt;PyTorch {torch}，“{variant}”版</translation>
     </message>
 </context>
 <context>

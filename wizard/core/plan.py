@@ -367,3 +367,16 @@ def with_pip_timeout(plan: InstallPlan, seconds: int) -> InstallPlan:
     return dataclasses.replace(
         plan, steps=tuple(steps), request=dataclasses.replace(plan.request, pip_timeout=seconds)
     )
+
+
+def pinned_version(plan: InstallPlan, project: str) -> str | None:
+    """The version the plan installs of ``project`` ("torch"), read from its install command."""
+    prefix = project + "=="
+    for step in plan.steps:
+        if step.id in ("install-torch", "conda-install"):
+            for arg in step.args:
+                if arg.startswith(prefix):
+                    return arg[len(prefix) :]
+                if arg.startswith(("pytorch=", "pytorch-cpu=", "pytorch-gpu=")) and project == "torch":
+                    return arg.split("=", 1)[1]
+    return None

@@ -322,6 +322,7 @@ class InstallPage(Page):
         else:
             self.failed_at = self.current
             self.bar.setValue(0)
+            self.detail.setText("")
             step = self.steps[self.current]
             self.diagnosis = diagnose.diagnose(self._failure_text(result), result.exit_code, step=step.id)
             self._show_actions(self.diagnosis.actions)

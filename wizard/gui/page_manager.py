@@ -109,7 +109,7 @@ class ManagerPage(Page):
         self.installs.blockSignals(True)
         self.installs.clear()
         for install in usable:
-            self.installs.addItem(f"{install.label} — {install.root_prefix}", install)
+            self.installs.addItem(install.label, install)
         self.installs.blockSignals(False)
         self.conda.setEnabled(bool(usable))
         if usable and self.wiz().settings.value("manager", "") == "conda":

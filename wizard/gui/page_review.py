@@ -36,6 +36,7 @@ from ..core.plan import (
     check_index_url,
     check_wheel_folder,
     display_command,
+    pinned_version,
     scan_wheel_folder,
 )
 from ..core.precheck import space_checks, where_label
@@ -128,7 +129,7 @@ class ReviewPage(Page):
         self.route.clear()
         if conda_env and st.variant is not None:
             for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
-                self.route.addItem(route, reason)
+                self.route.addItem(self._route_label(route), (route, reason))
         self.route.blockSignals(False)
         for w in (self.route_label, self.route, self.route_reason):
             w.setVisible(conda_env)
@@ -186,6 +187,7 @@ class ReviewPage(Page):
         if wheel is not None and wheel.status == "missing":
             problems.append(wheel.message)
         st.plan = plan
+        self._show_summary(plan)
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
         self.commands.setPlainText("\n".join(display_command(step.argv, st.os_name) for step in plan.steps))
@@ -233,6 +235,23 @@ class ReviewPage(Page):
         self.message.setText("<br>".join(msg))
         self._set_ok(not problems)
 
+    def _show_summary(self, plan: InstallPlan) -> None:
+        st = self.state
+        torch = pinned_version(plan, "torch") or st.torch_version or self.tr("the newest")
+        if st.manager == "conda" and st.conda_install is not None:
+            python = self.tr("Python {version} from conda-forge").format(version=self._python_text())
+        else:
+            python = self.tr("Python {version} from {path}").format(
+                version=st.interpreter.version, path=st.interpreter.path
+            )
+        self.summary.setText(
+            python
+            + "<br>"
+            + self.tr("New environment: <b>{env}</b>").format(env=st.env_dir)
+            + "<br>"
+            + self.tr("PyTorch {torch}, build “{variant}”").format(torch=torch, variant=st.variant or "")
+        )
+
     def _on_wheel_checked(self, _key: object, _result: object) -> None:
         if self.wizard() is not None and self.wizard().currentPage() is self:
             self._update()
@@ -241,6 +260,11 @@ class ReviewPage(Page):
         if ok != self._ok:
             self._ok = ok
             self.completeChanged.emit()
+
+    def _route_label(self, route: str) -> str:
+        if route == conda.ROUTE_CONDA_FORGE:
+            return self.tr("conda-forge's PyTorch packages (conda install)")
+        return self.tr("PyTorch's own packages, installed with pip inside the conda environment")
 
     def _python_text(self) -> str:
         major, minor = self.state.python_version or (3, 12)
@@ -257,8 +281,8 @@ class ReviewPage(Page):
             else ()
         )
         if st.manager == "conda" and st.conda_install is not None:
-            route = self.route.currentText() or conda.ROUTE_PIP
-            self.route_reason.setText(str(self.route.currentData() or ""))
+            route, reason = self.route.currentData() or (conda.ROUTE_PIP, "")
+            self.route_reason.setText(reason)
             torch = st.torch_version
             if source.kind is SourceKind.WHEEL_FOLDER and folder is not None:
                 best = folder.best("torch", st.python_version or (3, 12), st.os_name)
@@ -364,17 +388,4 @@ class ReviewPage(Page):
         )
         self.commands_label.setText(self.tr("These commands will run, in this order:"))
         if st is not None and st.interpreter is not None:
-            interp = st.interpreter
-            self.summary.setText(
-                self.tr(
-                    "Python {version} from {path}<br>New environment: <b>{env}</b><br>"
-                    "PyTorch {torch}, build “{variant}”"
-                ).format(
-                    version=interp.version,
-                    path=interp.path,
-                    env=st.env_dir,
-                    torch=st.torch_version or "",
-                    variant=st.variant or "",
-                )
-            )
             self._on_source_changed()
