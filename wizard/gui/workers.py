@@ -37,14 +37,17 @@ class InterpreterDetector(QObject):
         except Exception:  # detection must never take the app down; the page shows what it has
             result = []
         self.running = False
-        self.done.emit(result)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.done.emit(result)
 
     def probe_one(self, path: str) -> None:
         """Probe a file the learner picked with Browse…; the answer comes through ``found``."""
 
         def work() -> None:
             cand = interpreters.Candidate(path=path, source="manual")
-            self.found.emit(interpreters.probe(cand))
+            result = interpreters.probe(cand)
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                self.found.emit(result)
 
         threading.Thread(target=work, name="probe-manual", daemon=True).start()
 
@@ -70,7 +73,8 @@ class HardwareDetector(QObject):
             report = None
         self.report = report
         self.running = False
-        self.done.emit(report)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.done.emit(report)
 
 
 class CondaDetector(QObject):
@@ -94,7 +98,8 @@ class CondaDetector(QObject):
         except Exception:  # no conda, or a broken one: the page offers pip
             found = []
         self.running = False
-        self.done.emit(found)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.done.emit(found)
 
 
 class WheelChecker(QObject):
