@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core import releases
@@ -20,28 +19,31 @@ def current_os() -> str:
     return "linux"
 
 
-@dataclass(eq=False, repr=False)  # only __init__ is generated: less work before the first page
 class WizardState:
-    data: releases.ReleaseData = field(default_factory=releases.load)
-    os_name: str = field(default_factory=current_os)
-    interpreters: list[Any] = field(default_factory=list)  # wizard.core.interpreters.Interpreter
-    interpreter: Any = None
-    manager: str = "pip"  # or "conda"
-    conda_install: Any = None  # wizard.core.conda.CondaInstall when manager == "conda"
-    conda_env_name: str = ""
-    env_dir: str = ""
-    hardware: Any = None  # wizard.core.gpu.HardwareReport
-    recommendation: Any = None  # wizard.core.builds.Recommendation
-    variant: str | None = None  # chosen build; None until the Hardware page decided
-    torch_version: str | None = None
-    torchvision_version: str | None = None
-    source_index_url: str | None = None  # the PyTorch index of the chosen build; None = pip's default
-    include_torchvision: bool = True
-    source: PackageSource | None = None  # set on the Review page
-    plan: InstallPlan | None = None
-    verify: dict[str, Any] | None = None  # what resources/verify.py reported
-    demo_device: str = "cpu"
-    demo_copy: str = ""  # the example script, copied into the new environment
+    """A plain class on purpose: it is built before the first page is shown, and a dataclass would
+    import and compile more on that path."""
+
+    def __init__(self, data: releases.ReleaseData | None = None, os_name: str | None = None) -> None:
+        self.data: releases.ReleaseData = data or releases.load()
+        self.os_name: str = os_name or current_os()
+        self.interpreters: list[Any] = []  # wizard.core.interpreters.Interpreter
+        self.interpreter: Any = None
+        self.manager = "pip"  # or "conda"
+        self.conda_install: Any = None  # wizard.core.conda.CondaInstall when manager == "conda"
+        self.conda_env_name = ""
+        self.env_dir = ""
+        self.hardware: Any = None  # wizard.core.gpu.HardwareReport
+        self.recommendation: Any = None  # wizard.core.builds.Recommendation
+        self.variant: str | None = None  # chosen build; None until the Hardware page decided
+        self.torch_version: str | None = None
+        self.torchvision_version: str | None = None
+        self.source_index_url: str | None = None  # the PyTorch index of the chosen build; None = default
+        self.include_torchvision = True
+        self.source: PackageSource | None = None  # set on the Review page
+        self.plan: InstallPlan | None = None
+        self.verify: dict[str, Any] | None = None  # what resources/verify.py reported
+        self.demo_device = "cpu"
+        self.demo_copy = ""  # the example script, copied into the new environment
 
     @property
     def python_version(self) -> tuple[int, int] | None:
