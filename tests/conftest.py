@@ -90,3 +90,22 @@ def select_interpreter(qtbot: Any, wiz: Any, path: str) -> None:
         lambda: page.selected() is not None and os.path.realpath(page.selected().executable) == want,
         timeout=30000,
     )
+
+
+def walk_to_review(qtbot: Any, wiz: Any, env_dir: Path) -> Any:
+    """From the Welcome page to the Review page as a learner would: this run's own base Python, a new
+    folder, the hardware found here."""
+    from wizard.gui.window import PageId
+
+    wiz.start_background_detection()
+    while wiz.currentId() != PageId.PYTHON:
+        wiz.next()
+    select_interpreter(qtbot, wiz, base_python())
+    wiz.next()
+    wiz.pages[PageId.MANAGER].folder.setText(str(env_dir))
+    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+    wiz.next()
+    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
+    wiz.next()
+    assert wiz.currentId() == PageId.REVIEW
+    return wiz.pages[PageId.REVIEW]

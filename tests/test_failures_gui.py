@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import base_python, select_interpreter
+from tests.conftest import base_python, walk_to_review
 from wizard.core import diagnose, journal, releases
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
 from wizard.gui.window import PageId, SetupWizard
@@ -100,25 +100,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _walk_to_review(qtbot: QtBot, wiz: SetupWizard, env_dir: Path) -> Any:
-    wiz.start_background_detection()
-    wiz.next()
-    select_interpreter(qtbot, wiz, base_python())
-    wiz.next()
-    wiz.pages[PageId.MANAGER].folder.setText(str(env_dir))
-    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
-    wiz.next()
-    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
-    wiz.next()
-    return wiz.pages[PageId.REVIEW]
-
-
 def test_actions_after_a_real_network_failure(
     qtbot: QtBot, wiz: SetupWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, torch_wheels: Path
 ) -> None:
     """An index on 127.0.0.1 that refuses connections; then each offered action does what it says."""
     monkeypatch.setenv("PIP_RETRIES", "1")
-    review = _walk_to_review(qtbot, wiz, tmp_path / "env")
+    review = walk_to_review(qtbot, wiz, tmp_path / "env")
     review.src_custom.setChecked(True)
     review.custom.setText(f"http://127.0.0.1:{_free_port()}/simple")
     wiz.next()
@@ -162,7 +149,7 @@ def test_actions_after_a_real_network_failure(
 def test_choose_another_build_goes_back_to_the_hardware_page(
     qtbot: QtBot, wiz: SetupWizard, tmp_path: Path
 ) -> None:
-    review = _walk_to_review(qtbot, wiz, tmp_path / "env")
+    review = walk_to_review(qtbot, wiz, tmp_path / "env")
     review.src_custom.setChecked(True)
     review.custom.setText(f"http://127.0.0.1:{_free_port()}/simple")
     wiz.next()
@@ -182,7 +169,7 @@ def test_closing_the_window_during_install_asks_and_cleans_up(
     server.bind(("127.0.0.1", 0))
     server.listen(4)  # accepts, never answers: the step hangs
     try:
-        review = _walk_to_review(qtbot, wiz, tmp_path / "env")
+        review = walk_to_review(qtbot, wiz, tmp_path / "env")
         review.src_custom.setChecked(True)
         review.custom.setText(f"http://127.0.0.1:{server.getsockname()[1]}/simple")
         wiz.next()
@@ -275,7 +262,7 @@ def test_review_refuses_a_drive_without_room(qtbot: QtBot, wiz: SetupWizard, tmp
     if r.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        review = _walk_to_review(qtbot, wiz, small / "env")
+        review = walk_to_review(qtbot, wiz, small / "env")
         assert not review.isComplete()
         assert "not enough free space" in review.message.text()
         assert str(small) in review.message.text()

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import ROOT, base_python, select_interpreter
+from tests.conftest import ROOT, base_python, select_interpreter, walk_to_review
 from wizard.core import releases
 from wizard.core.envdir import check_env_folder
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
@@ -32,24 +32,11 @@ def wiz(qtbot: QtBot, tmp_path: Path, settings: Any) -> SetupWizard:
     return w
 
 
-def _walk_to_review(qtbot: QtBot, wiz: SetupWizard, env_dir: Path) -> Any:
-    wiz.start_background_detection()
-    wiz.next()
-    select_interpreter(qtbot, wiz, base_python())
-    wiz.next()
-    wiz.pages[PageId.MANAGER].folder.setText(str(env_dir))
-    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
-    wiz.next()
-    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
-    wiz.next()
-    return wiz.pages[PageId.REVIEW]
-
-
 def test_cancel_while_torch_is_being_installed(
     qtbot: QtBot, wiz: SetupWizard, tmp_path: Path, torch_wheels: Path
 ) -> None:
     env = tmp_path / "env"
-    review = _walk_to_review(qtbot, wiz, env)
+    review = walk_to_review(qtbot, wiz, env)
     review.src_folder.setChecked(True)
     review.folder.setText(str(torch_wheels))
     qtbot.waitUntil(review.isComplete, timeout=5000)

@@ -78,6 +78,7 @@ from .plan import (
     PackageSource,
     SourceKind,
     Step,
+    proxy_env,
     scan_wheel_folder,
     step_title,
 )
@@ -1069,12 +1070,6 @@ def _minor(version: str) -> str:
     return ".".join(parts[:2]) if len(parts) >= 2 else version
 
 
-def _proxy_env(proxy: str | None) -> tuple[tuple[str, str], ...]:
-    if not proxy:
-        return ()
-    return (("HTTP_PROXY", proxy), ("HTTPS_PROXY", proxy), ("http_proxy", proxy), ("https_proxy", proxy))
-
-
 def conda_forge_packages(
     variant: str, os_name: str, torch: str | None, torchvision: str | None, data: ReleaseData
 ) -> list[str]:
@@ -1128,7 +1123,7 @@ def build_conda_plan(
         raise ValueError(f"unknown route {route!r}")
     prefix = env_prefix(install, name)
     py = env_python(prefix, os_name)
-    env = _proxy_env(proxy)
+    env = proxy_env(proxy)
     root = ["-r", install.root_prefix] if install.kind == "micromamba" and install.root_prefix else []
     channel = ["--override-channels", "-c", CONDA_FORGE]
     # pip comes with conda-forge's python anyway (add_pip_as_python_dependency); naming it makes sure.

@@ -211,7 +211,7 @@ def build_plan(req: InstallRequest, data: ReleaseData, *, folder: WheelFolder | 
     # upgrade fail loudly when the index cannot be reached, instead of keeping the old pip and exiting 0.
     raw = upgrade_pip
     net = _network_options(req)
-    env = _proxy_env(req.proxy)
+    env = proxy_env(req.proxy)
     if upgrade_pip:
         pip_args = ["-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}", *net]
         if offline or req.source.kind is SourceKind.CUSTOM_INDEX:
@@ -256,7 +256,8 @@ def _network_options(req: InstallRequest) -> list[str]:
     return ["--timeout", str(req.pip_timeout)]
 
 
-def _proxy_env(proxy: str | None) -> tuple[tuple[str, str], ...]:
+def proxy_env(proxy: str | None) -> tuple[tuple[str, str], ...]:
+    """A proxy for pip and conda, as the environment variables both read."""
     if not proxy:
         return ()
     return (("HTTP_PROXY", proxy), ("HTTPS_PROXY", proxy), ("http_proxy", proxy), ("https_proxy", proxy))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -159,11 +160,7 @@ class DemoPage(Page):
                 "<span style='color:#a61b1b'><b>✘ "
                 + self.tr("The example did not finish.")
                 + "</b></span><br>"
-                + _html(str(message))
+                + escape(str(message))
                 + "<br>"
                 + self.tr("Try running it on the CPU, or go back and check the install.")
             )
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

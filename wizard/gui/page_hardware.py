@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -9,10 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QVB
 
 from ..core import builds
 from .common import Page, wrap_label
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class HardwarePage(Page):
@@ -154,12 +151,12 @@ class HardwarePage(Page):
                 )
             ]
             if report is not None:
-                lines += [_html(n) for n in report.notes]
+                lines += [escape(n) for n in report.notes]
             self.found.setText("<br>".join(lines))
         else:
             rows = []
             for g in report.gpus:
-                parts = [f"<b>{_html(g.name)}</b>"]
+                parts = [f"<b>{escape(g.name)}</b>"]
                 if g.memory_mb:
                     parts.append(self.tr("{gb:.0f} GB memory").format(gb=g.memory_mb / 1024))
                 if g.compute_capability:
@@ -173,7 +170,7 @@ class HardwarePage(Page):
                 rows.append(
                     self.tr("The NVIDIA driver supports CUDA up to {v}.").format(v=report.nvidia_cuda_max)
                 )
-            rows += [_html(n) for n in report.notes]
+            rows += [escape(n) for n in report.notes]
             self.found.setText("<br>".join(rows))
         rec = self.recommendation
         if rec is None:
@@ -191,14 +188,14 @@ class HardwarePage(Page):
                 head += "<br>" + self.tr("Download: about {mb} MB").format(mb=rec.download_mb)
         parts = [head]
         if rec.reasons:
-            parts.append("<ul>" + "".join(f"<li>{_html(r)}</li>" for r in rec.reasons) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in rec.reasons) + "</ul>")
         if rec.warnings:
-            parts.append("<ul>" + "".join(f"<li>⚠ {_html(w)}</li>" for w in rec.warnings) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>⚠ {escape(w)}</li>" for w in rec.warnings) + "</ul>")
         if rec.alternatives:
             parts.append(
                 self.tr("Other options:")
                 + "<ul>"
-                + "".join(f"<li>{_html(a)}</li>" for a in rec.alternatives)
+                + "".join(f"<li>{escape(a)}</li>" for a in rec.alternatives)
                 + "</ul>"
             )
         self.choice.setText("".join(parts))

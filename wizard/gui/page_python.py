@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -113,7 +114,7 @@ class PythonPage(Page):
             self._user_picked = True
             self.tree.setCurrentItem(item)
             if interp.error:
-                self.details.setText(self._details_html(interp))
+                self.details.setText(self._detailsescape(interp))
         elif not self._user_picked:
             self._select_best()
         self.state.interpreters = self.all()
@@ -174,7 +175,7 @@ class PythonPage(Page):
         if current is not None and self.tree.hasFocus():
             self._user_picked = True
         interp = self.selected()
-        self.details.setText(self._details_html(interp) if interp is not None else "")
+        self.details.setText(self._detailsescape(interp) if interp is not None else "")
         self.completeChanged.emit()
 
     def _on_browse(self) -> None:
@@ -212,13 +213,13 @@ class PythonPage(Page):
         for col in (COL_VERSION, COL_VERDICT, COL_SOURCE):
             self.tree.resizeColumnToContents(col)
 
-    def _details_html(self, interp: Any) -> str:
+    def _detailsescape(self, interp: Any) -> str:
         verdict = interpreters.assess(interp, self.state.data)
         head = self.tr("<b>Python {version}</b> — {source}").format(
             version=interp.version or "?", source=interpreters.source_label(interp.source)
         )
-        reasons = "".join(f"<li>{_html(r)}</li>" for r in verdict.reasons)
-        return f"{head}<br>{_html(interp.path)}<ul>{reasons}</ul>"
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in verdict.reasons)
+        return f"{head}<br>{escape(interp.path)}<ul>{reasons}</ul>"
 
     def retranslate_status(self) -> None:
         n = len(self._items)
@@ -253,9 +254,5 @@ class PythonPage(Page):
             self._fill(self.tree.topLevelItem(i))
         interp = self.selected()
         if interp is not None:
-            self.details.setText(self._details_html(interp))
+            self.details.setText(self._detailsescape(interp))
         self.retranslate_status()
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
