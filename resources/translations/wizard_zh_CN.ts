@@ -590,8 +590,8 @@
         <translation>conda-forge 提供的 pytorch-gpu：PyTorch 和 CUDA {cuda} 库全部来自 conda-forge。conda-forge 按它自己的显卡列表构建这个版本，向导无法检查你的显卡是否在其中。</translation>
     </message>
     <message>
-        <source>pip installs PyTorch from PyPI into the new conda environment: the Mac build, which uses the Apple GPU (MPS), and the smallest download.</source>
-        <translation>pip 从 PyPI 把 PyTorch 安装到新的 conda 环境中：这是 Mac 版本，会使用 Apple 显卡（MPS），下载量也最小。</translation>
+        <source>pip installs PyTorch from the standard Python package index into the new conda environment: the Mac build, which uses the Apple GPU (MPS), and the smallest download.</source>
+        <translation>pip 从标准的 Python 软件包索引把 PyTorch 安装到新的 conda 环境中：这是 Mac 版本，可以使用 Apple 显卡（MPS），下载量也最小。</translation>
     </message>
     <message>
         <source>pip installs PyTorch&apos;s CPU build from PyTorch&apos;s own index into the new conda environment: it carries no GPU libraries, so it is the smallest download.</source>
@@ -1157,16 +1157,20 @@
         <translation>代理</translation>
     </message>
     <message>
-        <source>Address of the proxy your network needs (ask your school or company), for example http://proxy.example.edu:8080. Leave empty for no proxy.</source>
-        <translation>你的网络所需的代理地址（请询问学校或公司的网络管理员），例如 http://proxy.example.edu:8080。不需要代理时请留空。</translation>
-    </message>
-    <message>
         <source>Choose the folder with the wheel files</source>
         <translation>选择存放 wheel 文件的文件夹</translation>
     </message>
     <message>
         <source>Wheel folder</source>
         <translation>wheel 文件夹</translation>
+    </message>
+    <message>
+        <source>To install this conda environment from a folder, remove it and start the wizard again.</source>
+        <translation>要从文件夹安装这个 conda 环境，请先删除它，然后重新运行向导。</translation>
+    </message>
+    <message>
+        <source>Address of the proxy your network needs (ask your school or company), for example http://proxy.example.edu:8080. Leave empty to use this computer&apos;s own settings.</source>
+        <translation>你的网络需要的代理地址（可以问学校或公司），例如 http://proxy.example.edu:8080。留空则使用这台电脑自己的设置。</translation>
     </message>
     <message>
         <source>, </source>
@@ -1223,6 +1227,14 @@
     <message>
         <source>Press Next to try it.</source>
         <translation>按“下一步”来试一试。</translation>
+    </message>
+    <message>
+        <source>Stopped. Your environment was kept as it was.</source>
+        <translation>已停止。你的环境保持原样，没有被改动。</translation>
+    </message>
+    <message>
+        <source>Stopped. The unfinished environment in {path} could not be removed; you can delete that folder yourself. Nothing else was changed.</source>
+        <translation>已停止。未完成的环境 {path} 无法删除，你可以自己删除这个文件夹。其他东西都没有被改动。</translation>
     </message>
     <message>
         <source>Stopped. The unfinished environment was removed; nothing else was changed. Press Retry to start again.</source>
@@ -1584,6 +1596,10 @@
     <message>
         <source>The PyTorch files in this folder are for another Python or another kind of computer: {found}. This Python is {major}.{minor}.</source>
         <translation>这个文件夹里的 PyTorch 文件适用于其他 Python 版本或其他类型的电脑：{found}。当前 Python 版本是 {major}.{minor}。</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address. It looks like proxy.example.edu:8080 or http://proxy.example.edu:8080</source>
+        <translation>这不是代理地址。代理地址类似 proxy.example.edu:8080 或 http://proxy.example.edu:8080</translation>
     </message>
 </context>
 <context>

@@ -1034,7 +1034,8 @@ def choose_route(install: CondaInstall, variant: str, os_name: str, data: Releas
     if kind == "cpu" and os_name == "macos":
         reason = translate(
             "Conda",
-            "pip installs PyTorch from PyPI into the new conda environment: the Mac build, which uses "
+            "pip installs PyTorch from the standard Python package index into the new conda environment: "
+            "the Mac build, which uses "
             "the Apple GPU (MPS), and the smallest download.",
         )
     elif kind == "cpu":
@@ -1150,6 +1151,8 @@ def build_conda_plan(
         )
     else:
         offline = ["--no-index", "--find-links", wheel_folder] if wheel_folder else []
+        # A mirror the learner typed serves pip too; PyTorch's own index does not have pip.
+        mirror = ["--index-url", index_url] if index_url and not _is_pytorch_index(index_url, data) else []
         # Offline, pip is updated only when the folder has a new one; conda-forge's pip (solved when the
         # env was made) already knows --progress-bar raw.
         if not wheel_folder or any(
@@ -1159,7 +1162,7 @@ def build_conda_plan(
                 Step(
                     "upgrade-pip",
                     py,
-                    ("-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}", *offline),
+                    ("-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}", *(offline or mirror)),
                     PIP_UPGRADE_TIMEOUT_S,
                     env=env,
                 )
@@ -1174,6 +1177,10 @@ def build_conda_plan(
         steps.append(Step("install-torch", py, tuple(args), INSTALL_TIMEOUT_S, raw_progress=True, env=env))
     steps.append(Step("verify", py, (str(resource("verify.py")),), VERIFY_TIMEOUT_S))
     return steps
+
+
+def _is_pytorch_index(url: str, data: ReleaseData) -> bool:
+    return url.rstrip("/").startswith(data.index_base.rstrip("/"))
 
 
 def estimate_conda_download_mb(
@@ -1234,6 +1241,8 @@ def build_conda_install_plan(
             PackageSource(kind=SourceKind.WHEEL_FOLDER, folder=wheel_folder)
             if wheel_folder and route == ROUTE_PIP
             else PackageSource(kind=SourceKind.PYTORCH_INDEX, index_url=index_url)
+            if not index_url or _is_pytorch_index(index_url, data)
+            else PackageSource(kind=SourceKind.CUSTOM_INDEX, index_url=index_url)
         ),
         variant=variant,
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .plan import InstallPlan, InstallRequest, PackageSource, SourceKind, Step
+from .resources import resource
 
 MARKER = ".torch-setup-wizard.json"
 JOURNAL = "unfinished-install.json"
@@ -26,6 +27,7 @@ JOURNAL = "unfinished-install.json"
 def request_to_json(req: InstallRequest) -> dict[str, Any]:
     data = asdict(req)
     data["python_version"] = list(req.python_version)
+    data["proxy"] = None  # a proxy address may hold a password: never written to disk
     data["extra"] = list(req.extra)
     data["source"] = {
         "kind": req.source.kind.value,
@@ -67,8 +69,9 @@ def is_ours(env_dir: str | Path) -> bool:
     return (Path(env_dir) / MARKER).is_file()
 
 
-def remove_env(env_dir: str | Path) -> bool:
-    """Delete an environment folder only if the wizard made it (marker) or it is empty."""
+def remove_env(env_dir: str | Path, *, force: bool = False) -> bool:
+    """Delete an environment folder only if the wizard made it (marker) or it is empty. ``force``: the
+    journal knows the wizard made it although it has no marker yet (conda was creating it)."""
     folder = Path(env_dir)
     if not folder.exists():
         return True
@@ -76,7 +79,7 @@ def remove_env(env_dir: str | Path) -> bool:
         empty = folder.is_dir() and not any(folder.iterdir())
     except OSError:
         return False
-    if not (is_ours(folder) or empty):
+    if not (is_ours(folder) or empty or force):
         return False
     shutil.rmtree(folder, ignore_errors=True)
     return not folder.exists()
@@ -91,7 +94,6 @@ def plan_to_json(plan: InstallPlan) -> dict[str, Any]:
                 "args": list(s.args),
                 "timeout_s": s.timeout_s,
                 "raw_progress": s.raw_progress,
-                "env": [list(kv) for kv in s.env],
             }
             for s in plan.steps
         ],
@@ -100,18 +102,16 @@ def plan_to_json(plan: InstallPlan) -> dict[str, Any]:
     }
 
 
+def _step_from_json(s: dict[str, Any]) -> Step:
+    args = tuple(str(a) for a in s["args"])
+    if s["id"] == "verify":
+        # this app's own copy: a one-file app unpacks to a new temporary folder at every start
+        args = (str(resource("verify.py")),)
+    return Step(str(s["id"]), str(s["program"]), args, float(s["timeout_s"]), bool(s.get("raw_progress")))
+
+
 def plan_from_json(data: dict[str, Any], req: InstallRequest) -> InstallPlan:
-    steps = tuple(
-        Step(
-            str(s["id"]),
-            str(s["program"]),
-            tuple(str(a) for a in s["args"]),
-            float(s["timeout_s"]),
-            bool(s.get("raw_progress")),
-            tuple((str(k), str(v)) for k, v in s.get("env", [])),
-        )
-        for s in data["steps"]
-    )
+    steps = tuple(_step_from_json(s) for s in data["steps"])
     return InstallPlan(
         request=req,
         steps=steps,
@@ -126,12 +126,14 @@ class Journal:
     steps_done: list[str] = field(default_factory=list)
     started: str = ""
     plan: InstallPlan | None = None  # the exact commands (a conda plan cannot be rebuilt from the request)
+    made_by_us: bool = False  # the environment folder did not exist before this install
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "request": request_to_json(self.request),
             "steps_done": self.steps_done,
             "started": self.started,
+            "made_by_us": self.made_by_us,
         }
         if self.plan is not None:
             data["plan"] = plan_to_json(self.plan)
@@ -166,6 +168,7 @@ def load(data_dir: Path) -> Journal | None:
             steps_done=list(data.get("steps_done", [])),
             started=str(data.get("started", "")),
             plan=plan_from_json(data["plan"], req) if data.get("plan") else None,
+            made_by_us=bool(data.get("made_by_us", False)),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None

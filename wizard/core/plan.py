@@ -381,3 +381,50 @@ def pinned_version(plan: InstallPlan, project: str) -> str | None:
                 if arg.startswith(("pytorch=", "pytorch-cpu=", "pytorch-gpu=")) and project == "torch":
                     return arg.split("=", 1)[1]
     return None
+
+
+def with_proxy(plan: InstallPlan, proxy: str | None) -> InstallPlan:
+    """The same plan with a proxy for every step that downloads (or none: the computer's own settings)."""
+    env = proxy_env(proxy)
+    steps = tuple(dataclasses.replace(s, env=env) if s.id != "verify" else s for s in plan.steps)
+    return dataclasses.replace(plan, steps=steps, request=dataclasses.replace(plan.request, proxy=proxy))
+
+
+def is_conda_plan(plan: InstallPlan) -> bool:
+    return bool(plan.steps) and plan.steps[0].id == "conda-create"
+
+
+def conda_env_name(plan: InstallPlan) -> str:
+    """The ``-n NAME`` of a conda plan's create step ("" for a venv plan)."""
+    if not is_conda_plan(plan):
+        return ""
+    args = plan.steps[0].args
+    return args[args.index("-n") + 1] if "-n" in args else ""
+
+
+def check_proxy_url(text: str) -> tuple[str, list[str]]:
+    """(normalised proxy URL, problems). 'proxy.school.edu:8080' becomes 'http://proxy.school.edu:8080'."""
+    from urllib.parse import urlparse
+
+    url = text.strip()
+    if url and "://" not in url:
+        url = "http://" + url
+    parsed = urlparse(url)
+    try:
+        port_ok = parsed.port is None or 0 < parsed.port < 65536
+    except ValueError:
+        port_ok = False
+    if (
+        parsed.scheme not in ("http", "https", "socks5", "socks5h")
+        or not parsed.hostname
+        or not port_ok
+        or any(c.isspace() for c in url)
+    ):
+        return url, [
+            translate(
+                "Plan",
+                "This is not a proxy address. It looks like proxy.example.edu:8080 or "
+                "http://proxy.example.edu:8080",
+            )
+        ]
+    return url, []

@@ -84,7 +84,7 @@ class FinishPage(Page):
                             py,
                             (st.demo_copy if st is not None and st.demo_copy else str(resource("demo.py"))),
                             "--device",
-                            "cpu",
+                            st.demo_device.split(":")[0] if st is not None else "cpu",
                         ],
                         os_name,
                     ),

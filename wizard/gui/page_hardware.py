@@ -50,9 +50,10 @@ class HardwarePage(Page):
 
     def initializePage(self) -> None:
         detector = self.wiz().hardware_detector
+        # connect first, then look: a report that arrives in between is not missed
+        detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
         if detector.report is None:
             self.busy.setVisible(True)
-            detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
             detector.start()
         else:
             self._on_report(detector.report)

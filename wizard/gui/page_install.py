@@ -39,11 +39,14 @@ from ..core.plan import (
     SourceKind,
     Step,
     build_plan,
-    check_index_url,
+    check_proxy_url,
     check_wheel_folder,
+    is_conda_plan,
+    proxy_env,
     scan_wheel_folder,
     step_title,
     with_pip_timeout,
+    with_proxy,
 )
 from ..core.precheck import space_checks, where_label
 from ..core.progress import PipProgress, human_size
@@ -114,6 +117,8 @@ class InstallPage(Page):
         self.journal: journal.Journal | None = None
         self.resume_from = 0  # set when finishing an install a killed app left behind
         self.after: Any = None  # what the after-install check found (AfterCheck)
+        self.repairing = False  # running the after-check's repair in a working environment: never remove it
+        self.removal_failed = ""  # a folder the wizard made but could not delete
         self.retranslate()
 
     # -- wizard hooks ------------------------------------------------------------------------
@@ -162,14 +167,31 @@ class InstallPage(Page):
         self.stop.setEnabled(True)
         self.stop.setVisible(True)
         self.completeChanged.emit()
-        if index == 0 and self.steps[0].id != "conda-create":
-            # Mark the folder as ours before anything goes into it: only marked folders are removed.
-            # (conda refuses to create an env in an existing folder: its folder is marked once made.)
-            journal.create_env_folder(plan.request.env_dir, plan.request)
         data_dir = self.wiz().data_dir
-        self.journal = journal.start(data_dir, plan.request, plan)
-        self.journal.steps_done = [s.id for s in self.steps[:index]]
-        journal.save(data_dir, self.journal)
+        try:
+            if index == 0 and not self.repairing and not is_conda_plan(plan):
+                # Mark the folder as ours before anything goes into it: only marked folders are removed.
+                journal.create_env_folder(plan.request.env_dir, plan.request)
+            self.journal = journal.start(data_dir, plan.request, plan)
+            if index == 0 and is_conda_plan(plan):
+                # conda refuses an existing folder: the prefix is ours if it did not exist before the create
+                self.journal.made_by_us = not Path(plan.request.env_dir).exists()
+            elif self.journal is not None:
+                self.journal.made_by_us = True
+            self.journal.steps_done = [s.id for s in self.steps[:index]]
+            journal.save(data_dir, self.journal)
+        except OSError as exc:  # a removed USB stick, a full disk, no permission: explain, never crash
+            self.current = index
+            self.finish_run(
+                False,
+                ProcessResult(
+                    program="",
+                    args=[],
+                    exit_code=1,
+                    tail=[f"[Errno {exc.errno}] {exc.strerror}: {exc.filename}"],
+                ),
+            )
+            return
         self.runner.log_path = self.wiz().new_log_path()
         self.runner.run(self.steps, start_at=index)
         self.retranslate()
@@ -181,29 +203,44 @@ class InstallPage(Page):
             self.runner.cancel()
 
     def remove_created_env(self) -> None:
-        """Delete the environment folder, but only if this wizard created it (its marker is inside)."""
+        """Delete the environment folder, but only if this wizard created it (its marker is inside, or the
+        journal says conda made it for us), and never the working environment under repair."""
         plan = self.state.plan
-        if plan is not None:
-            journal.remove_env(plan.request.env_dir)
-        journal.clear(self.wiz().data_dir)
+        self.removal_failed = ""
+        if plan is not None and not self.repairing:
+            made = self.journal is not None and self.journal.made_by_us
+            if not journal.remove_env(plan.request.env_dir, force=made):
+                self.removal_failed = plan.request.env_dir
+        if not self.repairing:
+            journal.clear(self.wiz().data_dir)
 
     def retry_install(self, request: InstallRequest | None = None) -> None:
-        """Run again from the failed step, or from the start when the request changed."""
+        """Run again from the failed step, or from the start when the package source changed."""
         plan = self.state.plan
         assert plan is not None
         start = self.failed_at or 0
         if request is not None and request != plan.request:
             self._set_plan(self._replan(plan, request))
             start = 0
-        if start == 0:
-            journal.remove_env(plan.request.env_dir)
+        if start == 0 and not self.repairing:
+            self.remove_created_env()
+        self._start(start)
+
+    def retry_with(self, plan: InstallPlan) -> None:
+        """Run the changed plan (a proxy, a longer timeout) again from the step that failed."""
+        start = self.failed_at or 0
+        self._set_plan(plan)
+        if start == 0 and not self.repairing:
+            self.remove_created_env()
         self._start(start)
 
     def _replan(self, plan: InstallPlan, req: InstallRequest) -> InstallPlan:
         """The plan for a changed request: a venv plan is rebuilt; a conda plan too, through conda."""
         st = self.state
-        if plan.steps[0].id != "conda-create" or st.conda_install is None:
+        if not is_conda_plan(plan):
             return build_plan(req, st.data)
+        if st.conda_install is None:  # resumed after a restart: conda's details are not known
+            return plan
         folder = req.source.folder if req.source.kind is SourceKind.WHEEL_FOLDER else None
         forge = any(s.id == "conda-install" for s in plan.steps) and folder is None
         torch, vision = req.torch, req.torchvision
@@ -316,7 +353,7 @@ class InstallPage(Page):
             self._check_after(result)
         elif result.cancelled:
             self.failed_at = 0
-            self.remove_created_env()
+            self.remove_created_env()  # keeps a working environment under repair
             self.bar.setValue(0)
             self._show_actions(("retry",))
         else:
@@ -352,6 +389,7 @@ class InstallPage(Page):
             extra_text=result.output,
         )
         self.state.demo_device = self.after.device
+        self.repairing = False
         actions = list(self.after.actions)
         if self.after.fix_command:
             actions.insert(0, REINSTALL)
@@ -363,8 +401,19 @@ class InstallPage(Page):
         assert plan is not None and self.after is not None and self.after.fix_command
         argv = self.after.fix_command
         verify = next(s for s in plan.steps if s.id == "verify")
-        fix = Step("install-torch", argv[0], tuple(argv[1:]), INSTALL_TIMEOUT_S, raw_progress="raw" in argv)
-        self._set_plan(dataclasses.replace(plan, steps=(fix, verify)))
+        fix = Step(
+            "install-torch",
+            argv[0],
+            tuple(argv[1:]),
+            INSTALL_TIMEOUT_S,
+            raw_progress="raw" in argv,
+            env=proxy_env(plan.request.proxy),
+        )
+        repair = dataclasses.replace(plan, steps=(fix, verify))
+        if plan.request.pip_timeout:
+            repair = with_pip_timeout(repair, plan.request.pip_timeout)
+        self.repairing = True  # the environment works: a failed or stopped repair must not remove it
+        self._set_plan(repair)
         self.after = None
         self._start(0)
 
@@ -427,11 +476,19 @@ class InstallPage(Page):
         elif action == "retry":
             self.retry_install()
         elif action == "retry-longer-timeout":
-            self.retry_install(dataclasses.replace(req, pip_timeout=LONGER_TIMEOUT_S))
+            self.retry_with(with_pip_timeout(plan, LONGER_TIMEOUT_S))
         elif action == "set-proxy":
             proxy = self.ask_proxy(req.proxy or "")
             if proxy is not None:
-                self.retry_install(dataclasses.replace(req, proxy=proxy or None))
+                self.retry_with(with_proxy(plan, proxy or None))
+        elif action == "use-wheel-folder" and is_conda_plan(plan) and self.state.conda_install is None:
+            QMessageBox.information(
+                self,
+                self.tr("Wheel folder"),
+                self.tr(
+                    "To install this conda environment from a folder, remove it and start the wizard again."
+                ),
+            )
         elif action == "use-wheel-folder":
             folder = self.ask_wheel_folder()
             if folder:
@@ -461,7 +518,7 @@ class InstallPage(Page):
             self.tr("Proxy"),
             self.tr(
                 "Address of the proxy your network needs (ask your school or company), for example "
-                "http://proxy.example.edu:8080. Leave empty for no proxy."
+                "http://proxy.example.edu:8080. Leave empty to use this computer's own settings."
             ),
             QLineEdit.EchoMode.Normal,
             current,
@@ -470,7 +527,7 @@ class InstallPage(Page):
             return None
         text = text.strip()
         if text:
-            problems, _warnings = check_index_url(text)
+            text, problems = check_proxy_url(text)
             if problems:
                 QMessageBox.warning(self, self.tr("Proxy"), problems[0])
                 return None
@@ -566,12 +623,21 @@ class InstallPage(Page):
                 + self.tr("Press Next to try it.")
             )
         elif self.last_result is not None and self.last_result.cancelled and not self.is_running():
-            self.result.setText(
-                self.tr(
+            if self.repairing or self.removal_failed:
+                text = (
+                    self.tr("Stopped. Your environment was kept as it was.")
+                    if self.repairing
+                    else self.tr(
+                        "Stopped. The unfinished environment in {path} could not be removed; you can "
+                        "delete that folder yourself. Nothing else was changed."
+                    ).format(path=self.removal_failed)
+                )
+            else:
+                text = self.tr(
                     "Stopped. The unfinished environment was removed; nothing else was "
                     "changed. Press Retry to start again."
                 )
-            )
+            self.result.setText(text)
         elif self.last_result is not None and not self.is_running() and self.failed_at is not None:
             step = self.steps[self.failed_at]
             d = diagnose.diagnose(

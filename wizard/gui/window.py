@@ -133,7 +133,7 @@ class SetupWizard(QWizard):
         """Offer to finish or remove an install the last run did not end. Returns what happened:
         "none", "finish", "remove" or "later"."""
         from ..core import journal
-        from ..core.plan import build_plan
+        from ..core.plan import build_plan, conda_env_name, is_conda_plan
 
         record = journal.load(self.data_dir)
         if record is None:
@@ -157,7 +157,7 @@ class SetupWizard(QWizard):
         box.exec()
         clicked = box.clickedButton()
         if clicked is remove:
-            journal.remove_env(req.env_dir)
+            journal.remove_env(req.env_dir, force=record.made_by_us)
             journal.clear(self.data_dir)
             return "remove"
         if clicked is not finish:
@@ -167,6 +167,8 @@ class SetupWizard(QWizard):
         self.state.plan = plan
         self.state.env_dir = req.env_dir
         self.state.variant = req.variant
+        if is_conda_plan(plan):
+            self.state.manager, self.state.conda_env_name = "conda", conda_env_name(plan)
         done = set(record.steps_done)
         first = next((i for i, step in enumerate(plan.steps) if step.id not in done), len(plan.steps) - 1)
         install: Any = self.pages[PageId.INSTALL]
