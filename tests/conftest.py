@@ -67,6 +67,22 @@ def settings(tmp_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def wiz(qtbot: Any, tmp_path: Path, settings: Any) -> Iterator[Any]:
+    """The real wizard window, offscreen, with its data folder (logs, journal) under tmp_path."""
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.gui.window import SetupWizard
+    from wizard.i18n import Translations
+
+    translations = Translations(QApplication.instance())  # type: ignore[arg-type]
+    window = SetupWizard(translations, settings, data_dir=tmp_path / "data")
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    translations.switch("en")
+
+
+@pytest.fixture
 def standins_on_path(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Stand-in GPU tools (nvidia-smi, rocminfo) first on PATH: a 'GPU machine' on this CPU machine."""
     monkeypatch.setenv("PATH", str(STANDINS) + os.pathsep + os.environ.get("PATH", ""))

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +19,10 @@ from tests.conftest import base_python, walk_to_review
 from wizard.core import diagnose, journal, releases
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
 from wizard.gui.window import PageId, SetupWizard
-from wizard.i18n import Translations
 from wizard.runner import ProcessResult
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 DATA = releases.load()
-
-
-@pytest.fixture
-def wiz(qtbot: QtBot, tmp_path: Path, settings: Any) -> Iterator[SetupWizard]:
-    w = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "data")  # type: ignore[arg-type]
-    qtbot.addWidget(w)
-    w.show()
-    yield w
 
 
 def one_log_per_code() -> list[Path]:

@@ -7,11 +7,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import psutil
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ROOT, base_python, select_interpreter, walk_to_review
@@ -19,17 +17,8 @@ from wizard.core import releases
 from wizard.core.envdir import check_env_folder
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
 from wizard.gui.window import PageId, SetupWizard
-from wizard.i18n import Translations
 
 DATA = releases.load()
-
-
-@pytest.fixture
-def wiz(qtbot: QtBot, tmp_path: Path, settings: Any) -> SetupWizard:
-    w = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "data")  # type: ignore[arg-type]
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def test_cancel_while_torch_is_being_installed(

@@ -7,30 +7,18 @@ import socket
 import stat
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import base_python, select_interpreter
 from wizard.core import interpreters
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
 from wizard.gui.window import PageId, SetupWizard
-from wizard.i18n import Translations
-
-
-@pytest.fixture
-def wiz(qtbot: QtBot, tmp_path: Path, settings: Any) -> Iterator[SetupWizard]:
-    translations = Translations(QApplication.instance())  # type: ignore[arg-type]
-    w = SetupWizard(translations, settings, log_dir=tmp_path / "logs")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    translations.switch("en")
 
 
 def real_interpreter() -> interpreters.Interpreter:

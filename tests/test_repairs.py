@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import base_python
@@ -24,19 +23,10 @@ from wizard.core.plan import (
     with_proxy,
 )
 from wizard.gui.window import PageId, SetupWizard
-from wizard.i18n import Translations
 from wizard.runner import PlanRunner, ProcessResult
 
 DATA = releases.load()
 PY = sys.executable
-
-
-@pytest.fixture
-def wiz(qtbot: QtBot, tmp_path: Path, settings: Any) -> SetupWizard:
-    w = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "data")  # type: ignore[arg-type]
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def _request(env: Path) -> InstallRequest:
