@@ -660,6 +660,14 @@ def test_candidates_windows_layout(tmp_path: Path) -> None:
     again = cd.find_conda_candidates(env=env2, platform="win32", fs_root=tmp_path / "fs")
     assert [c.root for c in again].count(str(anaconda)) == 1
     assert again[0].source == "CONDA_EXE"
+    # A root in no usual place, found only through condabin\conda.bat on PATH (what a GUI usually gets):
+    # the real Scripts\conda.exe beside it is run instead.
+    tools = make_root(tmp_path / "D" / "tools" / "miniconda3")
+    touch(tools / "condabin" / "conda.bat")
+    tools_exe = touch(tools / "Scripts" / "conda.exe")
+    env3 = {**env, "Path": str(tools / "condabin")}
+    only_path = cd.find_conda_candidates(env=env3, platform="win32", fs_root=tmp_path / "fs")
+    assert [c.exe for c in only_path if c.root == str(tools)] == [str(tools_exe)]
 
 
 def test_candidates_macos_caskroom_and_opt(tmp_path: Path) -> None:

@@ -529,6 +529,12 @@ class _Finder:
             root = self.root_of(exe, kind)
         if kind != "micromamba" and root is not None and not _is_root(root, kind):
             root = None  # a conda on PATH outside an installation layout: ask it
+        if self.windows and root is not None and exe.name.lower() == "conda.bat":
+            # condabin\conda.bat is what a GUI usually finds on PATH; run the real program beside it, since
+            # a .bat goes through cmd.exe's own quoting rules.
+            real = root / "Scripts" / "conda.exe"
+            if self.is_program(real):
+                exe = real
         key_root = _real(root, self.windows) if root is not None else ""
         # One candidate per conda/mamba root; micromamba may serve several roots with one program.
         key = (
