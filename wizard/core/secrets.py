@@ -1,0 +1,52 @@
+"""Secrets in addresses: an index or proxy URL may carry a login (``https://user:secret@host/simple``).
+
+The wizard passes such a URL to pip as it was typed (pip needs it), but it never shows or writes the
+password: everything shown, logged or saved goes through :func:`mask_secrets` (pip itself prints
+``****`` in the same place), and nothing that is stored keeps the login at all (:func:`strip_login`).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+MASK = "****"
+
+# scheme://[user[:password]@]host — the user part may not hold "/", "@" or white space.
+_LOGIN = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^\s/@:]*)(?::(?P<pw>[^\s/@]*))?@")
+
+
+def mask_secrets(text: str) -> str:
+    """The text with the password of every ``scheme://user:password@`` replaced by ``****``.
+
+    A login without a password (``https://token@host``) is a secret too: the token is masked.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group("pw") is not None:
+            return f"{m.group('scheme')}{m.group('user')}:{MASK}@"
+        return f"{m.group('scheme')}{MASK}@"
+
+    return _LOGIN.sub(repl, text)
+
+
+def has_login(url: str | None) -> bool:
+    """Does the address carry a user name or password?"""
+    if not url:
+        return False
+    return _LOGIN.search(url) is not None
+
+
+def strip_login(url: str | None) -> str | None:
+    """The address without ``user:password@`` (for storing: ask again next time)."""
+    if not url or not has_login(url):
+        return url
+    try:
+        parts = urlsplit(url)
+        host = parts.netloc.rsplit("@", 1)[-1]
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    except ValueError:
+        return _LOGIN.sub(lambda m: m.group("scheme"), url)
+
+
+__all__ = ["MASK", "has_login", "mask_secrets", "strip_login"]
