@@ -13,7 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 MASK = "****"
 
 # scheme://[user[:password]@]host — the user part may not hold "/", "@" or white space.
-_LOGIN = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^\s/@:]*)(?::(?P<pw>[^\s/@]*))?@")
+_LOGIN = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^\s/@:]*)(?::(?P<pw>[^\s/]*))?@")
 
 
 def mask_secrets(text: str) -> str:
