@@ -12,10 +12,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .. import __version__
+from .secrets import mask_secrets
 
 
 def redact(text: str, *, home: str | None = None, user: str | None = None) -> str:
-    """Replace the home folder with ~ and the user name with <user> (Windows paths too)."""
+    """Mask passwords in addresses (``https://user:****@host``), replace the home folder with ~ and the user
+    name with <user> (Windows paths too)."""
+    text = mask_secrets(text)
     home = home if home is not None else str(Path.home())
     if user is None:
         try:

@@ -49,4 +49,15 @@ def strip_login(url: str | None) -> str | None:
         return _LOGIN.sub(lambda m: m.group("scheme"), url)
 
 
-__all__ = ["MASK", "has_login", "mask_secrets", "strip_login"]
+def remove_logins(text: str) -> str:
+    """The text with every ``user:password@`` (or ``token@``) taken out of the addresses in it, for what
+    is stored: ``torch @ https://u:p@host/t.whl`` becomes ``torch @ https://host/t.whl``."""
+    return _LOGIN.sub(lambda m: m.group("scheme"), text)
+
+
+def mask_log_line(line: str) -> str:
+    """One line of a child's output, ready for the log file and the log view (the password masked)."""
+    return mask_secrets(line)
+
+
+__all__ = ["MASK", "has_login", "mask_log_line", "mask_secrets", "remove_logins", "strip_login"]
