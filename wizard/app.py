@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -18,6 +20,7 @@ from . import __version__
 from .i18n import Translations, normalise
 
 ORG, APP = "TorchSetupWizard", "Torch Setup Wizard"
+log = logging.getLogger(__name__)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -55,6 +58,112 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     box.exec()
 
 
+# Qt's xcb platform plugin needs these X libraries; a minimal Linux (a server or container image, WSL,
+# a bare window manager) often lacks them, while full desktops (Ubuntu, Fedora Workstation) ship them.
+XCB_LIBRARIES = (  # (the name find_library takes, the file the plugin loads)
+    ("xcb-cursor", "libxcb-cursor.so.0"),
+    ("xcb-icccm", "libxcb-icccm.so.4"),
+    ("xcb-keysyms", "libxcb-keysyms.so.1"),
+    ("xcb-image", "libxcb-image.so.0"),
+    ("xcb-render-util", "libxcb-render-util.so.0"),
+    ("xcb-shape", "libxcb-shape.so.0"),
+    ("xcb-randr", "libxcb-randr.so.0"),
+    ("xcb-xkb", "libxcb-xkb.so.1"),
+    ("xkbcommon-x11", "libxkbcommon-x11.so.0"),
+)
+
+
+def debian_package(soname: str) -> str:
+    """Debian/Ubuntu's package for a library file, by their naming rule: libxcb-cursor.so.0 ->
+    libxcb-cursor0, libxkbcommon-x11.so.0 -> libxkbcommon-x11-0, libEGL.so.1 -> libegl1."""
+    base, _, rest = soname.partition(".so")
+    version = rest.lstrip(".").split(".")[0]
+    base = base.lower()
+    if not base.startswith("lib"):
+        base = "lib" + base
+    if not version:
+        return base
+    return base + ("-" if base[-1].isdigit() else "") + version
+
+
+def _will_use_xcb(env: dict[str, str]) -> bool:
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.split(":")[0].split(";")[0] == "xcb"
+    if env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE") == "wayland":
+        return False  # Qt picks its Wayland plugin first there
+    return bool(env.get("DISPLAY"))
+
+
+def missing_xcb_libraries(
+    env: dict[str, str] | None = None, *, find: Any = None, load: Any = None
+) -> list[str]:
+    """Library files the xcb plugin needs that cannot be loaded (empty when all is well or xcb is not
+    used). ``find`` / ``load`` replace ctypes.util.find_library / ctypes.CDLL in tests."""
+    import ctypes
+    import ctypes.util
+    import re
+
+    env = dict(os.environ) if env is None else env
+    if not sys.platform.startswith("linux") or not _will_use_xcb(env):
+        return []
+    find = find or ctypes.util.find_library
+    load = load or ctypes.CDLL
+    missing: list[str] = []
+    try:
+        from PySide6.QtCore import QLibraryInfo
+
+        plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
+        if plugin.exists():
+            load(str(plugin))
+    except OSError as exc:  # "libxcb-cursor.so.0: cannot open shared object file: ..."
+        missing += re.findall(r"(lib[\w.+-]+?\.so(?:\.\d+)*)\b", str(exc))[:1]
+    except Exception:  # an odd loader error: leave it to Qt's own message
+        log.debug("could not test-load the xcb plugin", exc_info=True)
+    for name, soname in XCB_LIBRARIES:
+        try:
+            found = find(name)
+        except Exception:  # find_library runs ldconfig/gcc: never let that stop the start
+            found = "?"
+        if not found:
+            missing.append(soname)
+    return list(dict.fromkeys(missing))
+
+
+def _translator() -> Any:
+    """Our catalogue without a QApplication (the platform plugin is what failed)."""
+    from PySide6.QtCore import QTranslator
+
+    from .core.resources import resource
+
+    lang = normalise(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
+    tr = QTranslator()
+    if lang != "en":
+        tr.load(str(resource("translations", f"wizard_{lang}.qm")))
+    return tr
+
+
+def xcb_message(missing: list[str]) -> str:
+    tr = _translator()
+
+    def t(text: str) -> str:
+        return tr.translate("App", text) or text
+
+    packages = " ".join(dict.fromkeys(debian_package(m) for m in missing))
+    return "\n".join(
+        (
+            t("The wizard cannot open its window: this Linux lacks some small X libraries that Qt needs.")
+            + " ("
+            + ", ".join(missing)
+            + ")",
+            t("Install them once, then start the wizard again. On Debian or Ubuntu:"),
+            f"    sudo apt install {packages}",
+            t("On Fedora: sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms"),
+            t("Full desktop installations (Ubuntu Desktop, Fedora Workstation) already have them."),
+        )
+    )
+
+
 def make_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, "wizard")
 
@@ -65,6 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import main as self_test
 
         return self_test(args[2:])
+    if QApplication.instance() is None:
+        missing = missing_xcb_libraries()
+        if missing:
+            sys.stderr.write(xcb_message(missing) + "\n")
+            return 3
     app = QApplication.instance() or QApplication(args)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)

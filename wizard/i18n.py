@@ -52,3 +52,15 @@ class Translations:
                 ok = False
         QLocale.setDefault(QLocale(lang))
         return ok
+
+
+def has_cjk_font() -> bool:
+    """Whether Qt has a font that can draw Simplified Chinese (else Chinese shows as empty boxes).
+    Needs a QGuiApplication."""
+    from PySide6.QtGui import QFontDatabase
+
+    try:
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    except RuntimeError:  # no QGuiApplication yet
+        return True
+    return bool(families)

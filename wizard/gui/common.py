@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 if TYPE_CHECKING:
     from .state import WizardState
@@ -30,8 +30,54 @@ class Page(QWizardPage):
     def retranslate(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
+    def scrolled_layout(self) -> QVBoxLayout:
+        """The page's content in a scroll area, so that a long page never pushes Next and Cancel off
+        a small or highly scaled screen (1366×768 at 125 %, 1920×1080 at 200 %)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("pageBody")
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll)
+        return QVBoxLayout(body)
+
 
 def wrap_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+def size_text(mb: float | None) -> str:
+    """One way to write a size on every page: the release data's MB are decimal megabytes, as pip
+    prints them, and ``progress.human_size`` writes them."""
+    from ..core.progress import human_size
+
+    return human_size(float(mb or 0) * 1_000_000)
+
+
+def variant_text(variant: str | None) -> str:
+    """A build's name in the learner's language, made when shown (the data file's English labels are
+    not used: "cu130" becomes "NVIDIA CUDA 13.0" / "NVIDIA CUDA 13.0 版")."""
+    import re
+
+    name = variant or ""
+    if name == "cpu":
+        return QCoreApplication.translate("Builds", "CPU only")
+    if name == "mps":
+        return QCoreApplication.translate("Builds", "Apple GPU (MPS)")
+    if name == "xpu":
+        return QCoreApplication.translate("Builds", "Intel GPU (XPU)")
+    m = re.fullmatch(r"cu(\d+)(\d)", name)
+    if m:
+        return QCoreApplication.translate("Builds", "NVIDIA CUDA {version}").format(
+            version=f"{m.group(1)}.{m.group(2)}"
+        )
+    m = re.fullmatch(r"rocm([\d.]+)", name)
+    if m:
+        return QCoreApplication.translate("Builds", "AMD ROCm {version}").format(version=m.group(1))
+    return name
