@@ -68,7 +68,12 @@ class SetupWizard(QWizard):
         self.pages: dict[PageId, Page] = {PageId.WELCOME: WelcomePage()}
         self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))
-        self.resize(820, 640)
+        from .steps import StepList
+
+        self.step_list = StepList()
+        self.setSideWidget(self.step_list)
+        self.currentIdChanged.connect(self.step_list.set_current)
+        self.fit_to_screen()
         self.retranslate()
         if not lazy:
             self.finish_setup()
@@ -98,6 +103,21 @@ class SetupWizard(QWizard):
         ):
             self.pages[pid] = page
             self.setPage(int(pid), page)
+
+    def fit_to_screen(self) -> None:
+        """A size that fits the screen's free area (taskbar and scaling taken into account): pages scroll
+        when there is less room, so Next and Cancel are always on the screen."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(900, 660)
+            return
+        free = screen.availableGeometry()
+        frame_w, frame_h = 16, 48  # the window manager's border and title bar, roughly
+        width = max(480, min(900, free.width() - frame_w))
+        height = max(360, min(660, free.height() - frame_h))
+        self.setMaximumSize(free.width(), free.height())
+        self.resize(width, height)
+        self.step_list.setVisible(free.width() >= 760)  # on a very narrow screen the pages need the room
 
     def start_background_detection(self) -> None:
         """Start looking for Pythons and GPUs while the learner reads the Welcome page."""
