@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +21,117 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 STANDINS = ROOT / "tests" / "standins"
+INDEX_PAGES = ROOT / "tests" / "fixtures" / "wheelcheck"  # recorded-format pages of download.pytorch.org/whl/
 
 # The CPU torch wheel that this machine has on disk is for CPython 3.11 (see README, "Testing").
-E2E_TORCH = "torch==2.13.0"
+E2E_TORCH_VERSION = "2.13.0"
+E2E_TORCH = f"torch=={E2E_TORCH_VERSION}"
 WHEEL_CACHE = Path(os.environ.get("WIZARD_TEST_WHEELS", Path.home() / ".cache" / "torch-setup-wizard-tests"))
+CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+# The suite reaches no host but 127.0.0.1 and ::1. WIZARD_TESTS_NETWORK=1 allows one thing more: fetching
+# the CPU torch wheel for the e2e tests from PyTorch's CPU index when no local copy exists.
+NETWORK_ALLOWED = os.environ.get("WIZARD_TESTS_NETWORK") == "1"
+# A package index that refuses at once (port 9, "discard", has no listener): child pip processes get it
+# as their default index, so a test that forgot to name its own index or wheel folder cannot reach the world.
+REFUSING_INDEX = "http://127.0.0.1:9/tests-allow-no-index/simple/"
+_LOOPBACK = (ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("::1"))
+_PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "local_index: the wizard talks to a PyTorch-style index on 127.0.0.1 (fixture local_index) "
+        "instead of using its bundled release data offline",
+    )
+
+
+def _loopback_or_local(address: object) -> bool:
+    """True for 127.0.0.1, ::1 and non-IP addresses (Unix sockets: Qt, D-Bus, a local X server)."""
+    if not isinstance(address, tuple) or not address:
+        return True
+    host = address[0]
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]) in _LOOPBACK
+    except ValueError:
+        return host == "localhost"
+
+
+@pytest.fixture(autouse=True)
+def _offline_from_the_world(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test runs cut off from the world.
+
+    - The wizard uses its bundled release data and never the network (TORCH_WIZARD_OFFLINE=1), unless the
+      test asks for ``local_index`` (fixture or marker): then it talks to a server on 127.0.0.1.
+    - Child pip processes get a default index that refuses at once and no proxy.
+    - In this process, connecting to any address but 127.0.0.1/::1 raises OSError (the code under test sees a
+      network failure) and fails the test even when the code under test catches the error. pytest-socket
+      (``--allow-hosts`` in pyproject.toml) is the second line.
+    """
+    monkeypatch.setenv("TORCH_WIZARD_OFFLINE", "1")
+    monkeypatch.delenv("TORCH_WIZARD_INDEX_BASE", raising=False)
+    monkeypatch.setenv("PIP_INDEX_URL", REFUSING_INDEX)
+    for name in _PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+    attempts: list[object] = []
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def refuse(address: object) -> OSError:
+        attempts.append(address)
+        return OSError(f"the tests may only reach 127.0.0.1 and ::1, not {address!r}")
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if not _loopback_or_local(address):
+            raise refuse(address)
+        real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if not _loopback_or_local(address):
+            raise refuse(address)
+        return real_connect_ex(self, address)
+
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
+    if request.node.get_closest_marker("local_index") is not None:
+        request.getfixturevalue("local_index")
+    try:
+        yield
+    finally:
+        # pytest-socket restores socket.socket.connect in its own teardown hook; only undo what is ours.
+        if socket.socket.connect is connect:
+            socket.socket.connect = real_connect  # type: ignore[method-assign]
+        if socket.socket.connect_ex is connect_ex:
+            socket.socket.connect_ex = real_connect_ex  # type: ignore[method-assign]
+    if attempts:
+        pytest.fail(f"the test tried to reach the world: {attempts!r}", pytrace=False)
+
+
+class _QuietPages(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def local_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A PyTorch-style index on 127.0.0.1 (the recorded pages of tests/fixtures/wheelcheck); the wizard is
+    pointed at it with TORCH_WIZARD_INDEX_BASE and is no longer offline. Yields the base URL (…/whl/)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietPages, directory=str(INDEX_PAGES)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/whl/"
+    monkeypatch.delenv("TORCH_WIZARD_OFFLINE", raising=False)
+    monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
+    try:
+        yield base
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
 
 
 def base_python() -> str:
@@ -33,28 +147,76 @@ def base_python() -> str:
     return sys.executable
 
 
+def _torch_requirement() -> str:
+    """The CPU build by its local version label where PyTorch has one (Linux, Windows): a ``torch==X``
+    that a CUDA wheel could satisfy would be a multi-GB download."""
+    return E2E_TORCH if sys.platform == "darwin" else f"{E2E_TORCH}+cpu"
+
+
+def _pip_download(folder: Path, *requirements: str, index: str | None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONUTF8": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"}
+    for name in _PROXY_VARS:
+        env.pop(name, None)
+    args = [sys.executable, "-m", "pip", "download", "-q", "--only-binary", ":all:", "-d", str(folder)]
+    if index:
+        args += ["--index-url", index]
+    else:
+        # This machine's own pip configuration (find-links, file:// indexes) may have the wheel; its
+        # default index is replaced by one that refuses, so nothing comes from the world.
+        env.update(PIP_INDEX_URL=REFUSING_INDEX, PIP_RETRIES="0")
+    return subprocess.run(
+        [*args, *requirements],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=1800,
+        env=env,
+    )
+
+
 @pytest.fixture(scope="session")
 def torch_wheels() -> Path:
     """A folder of wheels for torch (CPU) and its dependencies, plus pip: the offline source.
 
-    Made once with ``pip download`` and kept between runs in ~/.cache (or $WIZARD_TEST_WHEELS).
+    Made once and kept between runs in ~/.cache (or $WIZARD_TEST_WHEELS): with ``pip download`` from this
+    machine's own pip configuration (local wheel folders and file:// indexes; nothing from the world), or,
+    with WIZARD_TESTS_NETWORK=1, from PyTorch's CPU index (about 200 MB, never the CUDA build). Skips with
+    the reason when neither has the wheel for the running Python.
     """
     tag = f"cp{sys.version_info[0]}{sys.version_info[1]}"
     folder = WHEEL_CACHE / f"wheels-{tag}"
-    if not any(folder.glob("torch-*.whl")):
-        folder.mkdir(parents=True, exist_ok=True)
-        r = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "-q", "-d", str(folder), E2E_TORCH, "pip"],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=900,
-            env={**os.environ, "PYTHONUTF8": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    if any(folder.glob("torch-*.whl")):
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    requirement = _torch_requirement()
+    r = _pip_download(folder, requirement, "pip", index=None)
+    if r.returncode != 0 and NETWORK_ALLOWED:
+        r = _pip_download(folder, requirement, index=CPU_INDEX)
+        if r.returncode == 0:
+            _pip_download(folder, "pip", index=None)  # a newer pip is optional: the plan works without it
+    if r.returncode != 0 or not any(folder.glob("torch-*.whl")):
+        how = (
+            "PyTorch's CPU index did not have it either"
+            if NETWORK_ALLOWED
+            else "set WIZARD_TESTS_NETWORK=1 to fetch it (about 200 MB) from " + CPU_INDEX
         )
-        if r.returncode != 0 or not any(folder.glob("torch-*.whl")):
-            pytest.skip(f"no torch wheel can be had for {tag} here: {r.stderr[-500:]}")
+        pytest.skip(
+            f"no CPU wheel of {requirement} for Python {tag} on this machine ({how}; or put the wheels in "
+            f"{folder}): {r.stderr.strip()[-300:]}"
+        )
     return folder
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder a test made (venvs are ~1 GB with torch); read-only parts are made writable first."""
+
+    if not path.exists():
+        return
+    for folder, _dirs, _files in os.walk(path):
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture
