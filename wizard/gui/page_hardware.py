@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QVBoxLayout
 
 from ..core import builds
-from .common import Page, wrap_label
+from .common import Page, size_text, variant_text, wrap_label
 
 
 class HardwarePage(Page):
@@ -39,7 +39,7 @@ class HardwarePage(Page):
         box.addWidget(self.builds)
         box.addWidget(self.build_warning)
         box.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = self.scrolled_layout()
         layout.addWidget(self.busy)
         layout.addWidget(self.found_box)
         layout.addWidget(self.choice_box)
@@ -60,6 +60,9 @@ class HardwarePage(Page):
         self.retranslate()
 
     def _on_report(self, report: Any) -> None:
+        if getattr(self, "_redo", False):
+            self._redo = False
+            self.redetect_in_new_language()
         self.busy.setVisible(False)
         self._report = report
         self.state.hardware = report
@@ -84,8 +87,14 @@ class HardwarePage(Page):
         self.builds.clear()
         for choice in self.recommendation.choices:
             mark = "✔" if choice.runs_here else "⚠"
-            self.builds.addItem(f"{mark} PyTorch {choice.torch} — {choice.label}", choice)
-        if self.recommendation.variant is not None:
+            self.builds.addItem(f"{mark} PyTorch {choice.torch} — {variant_text(choice.variant)}", choice)
+        keep = getattr(self, "_keep_choice", None)
+        if keep is not None:  # the same build after the texts were made again in another language
+            for i in range(self.builds.count()):
+                c = self.builds.itemData(i)
+                if (c.variant, c.torch) == keep:
+                    self.builds.setCurrentIndex(i)
+        elif self.recommendation.variant is not None:
             for i in range(self.builds.count()):
                 c = self.builds.itemData(i)
                 if c.variant == self.recommendation.variant and c.torch == self.recommendation.torch:
@@ -129,6 +138,28 @@ class HardwarePage(Page):
 
     def isComplete(self) -> bool:
         return self.recommendation is not None and self.state.variant is not None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.wizard() is not None:
+            self.redetect_in_new_language()
+        super().changeEvent(event)
+
+    def redetect_in_new_language(self) -> None:
+        """The notes of the hardware report and the reasons for the build are written when they are
+        made: after a language switch, make them again (in the background) so none stays in English."""
+        detector = self.wiz().hardware_detector
+        if detector is not None and detector.running:
+            self._redo = True  # a report being made now may be half in the old language
+            detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
+            return
+        if detector is None or detector.report is None:
+            return
+        self._redo = False
+        choice = self._selected_choice()
+        self._keep_choice = (choice.variant, choice.torch) if choice is not None else None
+        detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
+        detector.report = None
+        detector.start()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your graphics card (GPU)"))
@@ -182,11 +213,11 @@ class HardwarePage(Page):
         else:
             head = (
                 "<b>"
-                + self.tr("PyTorch {torch}, build “{variant}”").format(torch=rec.torch, variant=rec.variant)
+                + self.tr("PyTorch {torch} for {build}").format(torch=rec.torch, build=variant_text(rec.variant))
                 + "</b>"
             )
             if rec.download_mb:
-                head += "<br>" + self.tr("Download: about {mb} MB").format(mb=rec.download_mb)
+                head += "<br>" + self.tr("Download: about {size}").format(size=size_text(rec.download_mb))
         parts = [head]
         if rec.reasons:
             parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in rec.reasons) + "</ul>")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -20,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import conda
-from ..core.envdir import check_env_folder, default_env_dir
+from ..core.envdir import DEFAULT_NAME, check_env_folder, default_env_dir
 from .common import Page, wrap_label
 from .workers import CondaDetector
 
 DEFAULT_CONDA_NAME = "pytorch"
+log = logging.getLogger(__name__)
 
 
 class ManagerPage(Page):
@@ -75,7 +79,25 @@ class ManagerPage(Page):
         self.conda_panel.setVisible(False)
         self.message = wrap_label()
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
+        # an environment from an earlier run: ask before making pytorch-env-2 (1 GB more each time)
+        self.earlier_panel = QGroupBox()
+        self.earlier = wrap_label()
+        self.use_new = QPushButton()
+        self.use_new.clicked.connect(self._on_use_new)
+        self.use_earlier = QPushButton()
+        self.use_earlier.clicked.connect(self._on_use_earlier)
+        earlier_buttons = QHBoxLayout()
+        earlier_buttons.addWidget(self.use_new)
+        earlier_buttons.addWidget(self.use_earlier)
+        earlier_buttons.addStretch(1)
+        earlier_layout = QVBoxLayout(self.earlier_panel)
+        earlier_layout.addWidget(self.earlier)
+        earlier_layout.addLayout(earlier_buttons)
+        self.earlier_panel.setVisible(False)
+        self.earlier_path = ""
+        self.earlier_state = ""  # "finished" | "unfinished" | "" (none)
+        layout = self.scrolled_layout()
+        layout.addWidget(self.earlier_panel)
         layout.addWidget(self.box)
         layout.addSpacing(8)
         layout.addWidget(self.pip_panel)
@@ -93,14 +115,54 @@ class ManagerPage(Page):
         self.retranslate()
 
     def initializePage(self) -> None:
-        if not self.folder.text():
-            remembered = self.wiz().settings.value("env_dir", "")
-            self.folder.setText(default_env_dir() if not remembered else str(remembered))
-            if remembered and not self._check_folder().ok:
-                self.folder.setText(default_env_dir())
+        if not self.folder.text() and not self.earlier_state:
+            remembered = str(self.wiz().settings.value("env_dir", "") or "")
+            first = remembered or str(Path.home() / DEFAULT_NAME)
+            self.folder.setText(first)
+            if not self._check_folder().ok:
+                state = self._earlier_state(first)
+                if state:
+                    self.folder.clear()  # the learner answers first: use it, or a new name
+                    self.earlier_path, self.earlier_state = first, state
+                    self.earlier_panel.setVisible(True)
+                else:
+                    self.folder.setText(default_env_dir())
         if not self.conda_searched:
             self.detector.start()
         self._check()
+
+    # -- an environment from an earlier run ----------------------------------------------------
+    def _earlier_state(self, path: str) -> str:
+        """"unfinished" (the record of an interrupted install names it), "finished" (the wizard's
+        marker is in it), or "" (not the wizard's)."""
+        from ..core import journal
+
+        try:
+            record = journal.load(self.wiz().data_dir)
+        except Exception:  # a broken record must not stop the page
+            log.warning("could not read the record of an unfinished install", exc_info=True)
+            record = None
+        if record is not None and os.path.normcase(str(record.request.env_dir)) == os.path.normcase(path):
+            return "unfinished"
+        try:
+            return "finished" if journal.read_marker(path) is not None else ""
+        except (OSError, ValueError):
+            return ""
+
+    def _on_use_new(self) -> None:
+        self.earlier_panel.setVisible(False)
+        self.earlier_state = ""
+        self.folder.setText(default_env_dir())
+        self.folder.setFocus()
+        self.folder.selectAll()
+
+    def _on_use_earlier(self) -> None:
+        """Finish the unfinished one (the wizard's resume offer), or use the finished one."""
+        wiz: Any = self.wiz()
+        if self.earlier_state == "unfinished":
+            wiz.check_unfinished()
+        elif hasattr(wiz, "use_existing_env"):
+            wiz.use_existing_env(self.earlier_path)
 
     # -- conda -------------------------------------------------------------------------------
     def _on_conda_found(self, installs: list[Any]) -> None:
@@ -236,6 +298,29 @@ class ManagerPage(Page):
                 )
             )
         self.folder_label.setText(self.tr("Folder for the new environment (it must be new or empty):"))
+        self.earlier_panel.setTitle(self.tr("You already have a PyTorch environment"))
+        if self.earlier_state == "unfinished":
+            self.earlier.setText(
+                self.tr(
+                    "An earlier run started installing PyTorch into {path} but did not finish. Finish that "
+                    "one, or make a new environment next to it (another full copy of PyTorch on the disk)?"
+                ).format(path=self.earlier_path)
+            )
+        else:
+            self.earlier.setText(
+                self.tr(
+                    "An earlier run already installed PyTorch into {path}. Use that one, or make a new "
+                    "environment next to it (another full copy of PyTorch on the disk)?"
+                ).format(path=self.earlier_path)
+            )
+        self.use_new.setText(self.tr("Make a new one"))
+        self.use_earlier.setText(
+            self.tr("Finish the earlier one") if self.earlier_state == "unfinished" else self.tr("Use it")
+        )
+        can_use = self.earlier_state == "unfinished" or (
+            self.wizard() is not None and hasattr(self.wizard(), "use_existing_env")
+        )
+        self.use_earlier.setVisible(can_use)
         self.browse.setText(self.tr("Browse…"))
         self.install_label.setText(self.tr("conda installation:"))
         self.name_label.setText(self.tr("Name of the new environment (letters, digits, - and _):"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
 )
 
 from ..core import interpreters
@@ -26,6 +25,17 @@ from .workers import InterpreterDetector
 COL_VERSION, COL_VERDICT, COL_SOURCE, COL_PATH = range(4)
 GOOD = QColor("#1b7f3a")
 BAD = QColor("#a61b1b")
+
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class _Row(QTreeWidgetItem):
+    """Rows sort by rank (usable first, best first), then path: the same order on every start, whatever
+    order the background probes finish in."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        return bool(self.data(0, SORT_ROLE) < other.data(0, SORT_ROLE))
 
 
 def _key(interp: Any) -> str:
@@ -63,7 +73,8 @@ class PythonPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.browse)
-        layout = QVBoxLayout(self)
+        self.tree.setMinimumHeight(140)
+        layout = self.scrolled_layout()
         layout.addLayout(row)
         layout.addWidget(self.busy)
         layout.addWidget(self.tree, 1)
@@ -104,10 +115,13 @@ class PythonPage(Page):
             if interp.source == "manual":
                 self.tree.setCurrentItem(self._items[key])
             return
-        item = QTreeWidgetItem()
+        item = _Row()
         item.setData(0, Qt.ItemDataRole.UserRole, interp)
+        verdict = interpreters.assess(interp, self.state.data)
+        item.setData(0, SORT_ROLE, (0 if verdict.suitable else 1, -verdict.score, interp.path))
         self._items[key] = item
         self.tree.addTopLevelItem(item)
+        self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
         self._fill(item)
         if interp.source == "manual":
             self._manual = key
@@ -163,6 +177,15 @@ class PythonPage(Page):
     def selected(self) -> Any:
         item = self.tree.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select(self, interp: Any) -> bool:
+        """Select this Python (the Review page's one-click switch); False when it is not in the list."""
+        item = self._items.get(_key(interp))
+        if item is None:
+            return False
+        self._user_picked = True
+        self.tree.setCurrentItem(item)
+        return True
 
     def _select_best(self) -> None:
         best = interpreters.best(self.all(), self.state.data)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel
 
+from ..core.resources import resource
 from ..i18n import LANGUAGES
-from .common import Page, wrap_label
+from .common import Page, size_text, wrap_label
 
 
 class WelcomePage(Page):
@@ -20,10 +23,26 @@ class WelcomePage(Page):
             self.language.addItem(name, code)
         self.language.currentIndexChanged.connect(self._on_language)
         self.language_label = QLabel()
+        self.icon = QLabel()
+        self.icon.setObjectName("appIcon")
+        icon_file = resource("icons", "app-64.png")
+        if icon_file.exists():
+            self.icon.setPixmap(QPixmap(str(icon_file)))
+        self.app_name = QLabel()
+        self.app_name.setObjectName("appName")
+        self.app_name.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.app_name.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.font_warning = wrap_label()
+        self.font_warning.setVisible(False)
+        head = QHBoxLayout()
+        head.addWidget(self.icon)
+        head.addWidget(self.app_name, 1)
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
-        layout = QVBoxLayout(self)
+        layout = self.scrolled_layout()
+        layout.addLayout(head)
         layout.addLayout(form)
+        layout.addWidget(self.font_warning)
         layout.addSpacing(8)
         for w in (self.intro, self.steps, self.cost, self.safety):
             layout.addWidget(w)
@@ -44,12 +63,29 @@ class WelcomePage(Page):
             self.language.blockSignals(False)
 
     def _on_language(self, index: int) -> None:
-        self.wiz().set_language(self.language.itemData(index))
+        code = self.language.itemData(index)
+        self.wiz().set_language(code)
+        self.show_font_warning(code)
+
+    def show_font_warning(self, code: str) -> None:
+        """Chinese needs a font with Chinese characters; without one, Qt draws empty boxes."""
+        from ..i18n import has_cjk_font
+
+        missing = code == "zh_CN" and not has_cjk_font()
+        self.font_warning.setVisible(missing)
+        if missing:
+            # In both languages on purpose: without the font the Chinese half cannot be read.
+            self.font_warning.setText(
+                "⚠ This computer has no font for Chinese characters, so Chinese text may show as "
+                "empty boxes. Install one (Linux: sudo apt install fonts-noto-cjk) or choose English. / "
+                + self.tr("This computer has no font for Chinese characters.")
+            )
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome"))
         self.setSubTitle(self.tr("This wizard installs PyTorch on this computer and runs your first model."))
         self.language_label.setText(self.tr("Language:"))
+        self.app_name.setText(self.tr("PyTorch Setup Wizard"))
         self.intro.setText(
             self.tr(
                 "PyTorch is a free library for machine learning. You do not need to use a terminal: the wizard "
@@ -68,20 +104,21 @@ class WelcomePage(Page):
         )
         state = self.wiz().state
         data, os_name = state.data, state.os_name
-        cpu_dl = data.variants["cpu"].download_mb(os_name) or 0
-        gpu_dl = data.variants["cu130"].download_mb("linux") or 0
+        extra = data.torchvision_download_mb + data.dependencies_download_mb  # as the later pages count
+        cpu_dl = (data.variants["cpu"].download_mb(os_name) or 0) + extra
+        gpu_dl = (data.variants["cu130"].download_mb("linux") or 0) + extra
         self.cost.setText(
             self.tr(
-                "<b>Time and space</b><br>Without a GPU, the download is about {cpu_dl} MB and needs about "
-                "{cpu_gb:.1f} GB of disk; it takes about {cpu_min} minutes on a typical home connection. "
-                "With an NVIDIA GPU, the download is about {gpu_gb:.1f} GB and needs about {gpu_disk:.1f} GB "
+                "<b>Time and space</b><br>Without a GPU, the download is about {cpu_dl} and needs about "
+                "{cpu_disk} of disk; it takes about {cpu_min} minutes on a typical home connection. "
+                "With an NVIDIA GPU, the download is about {gpu_dl} and needs about {gpu_disk} "
                 "of disk (about {gpu_min} minutes)."
             ).format(
-                cpu_dl=cpu_dl,
-                cpu_gb=data.installed_mb("cpu", os_name) / 1024,
+                cpu_dl=size_text(cpu_dl),
+                cpu_disk=size_text(data.installed_mb("cpu", os_name)),
                 cpu_min=data.minutes_for(cpu_dl),
-                gpu_gb=gpu_dl / 1024,
-                gpu_disk=data.installed_mb("cu130", "linux") / 1024,
+                gpu_dl=size_text(gpu_dl),
+                gpu_disk=size_text(data.installed_mb("cu130", "linux")),
                 gpu_min=data.minutes_for(gpu_dl),
             )
         )
