@@ -68,23 +68,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from .plan import (
-    INSTALL_TIMEOUT_S,
-    PIP_UPGRADE_TIMEOUT_S,
-    RAW_PROGRESS_PIP,
-    VERIFY_TIMEOUT_S,
-    InstallPlan,
-    InstallRequest,
-    PackageSource,
-    SourceKind,
-    Step,
-    proxy_env,
-    scan_wheel_folder,
-    step_title,
-)
+from .plan import CONDA_JSON_STEPS, StepId
 from .procenv import child_environment
 from .releases import ReleaseData
-from .resources import resource
 from .tr import translate
 
 KINDS: tuple[str, ...] = ("conda", "mamba", "micromamba")
@@ -93,8 +79,13 @@ ROUTE_CONDA_FORGE = "conda-forge"
 ROUTES: tuple[str, ...] = (ROUTE_PIP, ROUTE_CONDA_FORGE)
 
 #: Steps whose output is conda's ``--json`` stream: feed it to :class:`CondaProgress`.
-CONDA_JSON_STEPS: frozenset[str] = frozenset({"conda-create", "conda-install"})
-STEP_IDS: tuple[str, ...] = ("conda-create", "conda-install", "upgrade-pip", "install-torch", "verify")
+STEP_IDS: tuple[str, ...] = (
+    StepId.CONDA_CREATE,
+    StepId.CONDA_INSTALL,
+    StepId.UPGRADE_PIP,
+    StepId.INSTALL_TORCH,
+    StepId.VERIFY,
+)
 
 CONDA_FORGE = "conda-forge"
 QUERY_TIMEOUT_S = 20.0
@@ -1066,207 +1057,6 @@ def choose_route(install: CondaInstall, variant: str, os_name: str, data: Releas
     return ROUTE_PIP, reason
 
 
-# ---------------------------------------------------------------------------------------------
-# Plans
-# ---------------------------------------------------------------------------------------------
-
-
-def _minor(version: str) -> str:
-    """conda pin for a release line: "2.13.0" -> "2.13" (conda's "=2.13" matches every 2.13.x)."""
-    parts = version.split(".")
-    return ".".join(parts[:2]) if len(parts) >= 2 else version
-
-
-def conda_forge_packages(
-    variant: str, os_name: str, torch: str | None, torchvision: str | None, data: ReleaseData
-) -> list[str]:
-    """conda-forge specs for a build: ``pytorch-gpu=2.13``, ``torchvision=0.28``, ``cuda-version=13.0``."""
-    kind = _variant_kind(variant, data)
-    if kind == "cuda":
-        if os_name not in ("linux", "windows"):
-            raise ValueError(f"conda-forge has no CUDA build of PyTorch for {os_name}")
-        main = "pytorch-gpu"
-    elif kind == "cpu":
-        main = "pytorch" if os_name == "macos" else "pytorch-cpu"
-    else:
-        raise ValueError(f"conda-forge has no {variant} build of PyTorch")
-    specs = [f"{main}={_minor(torch)}" if torch else main]
-    if torchvision is not None:
-        specs.append(f"torchvision={_minor(torchvision)}" if torchvision else "torchvision")
-    if kind == "cuda":
-        cuda = _variant_cuda(variant, data)
-        if cuda:
-            specs.append(f"cuda-version={cuda}")
-    return specs
-
-
-def build_conda_plan(
-    install: CondaInstall,
-    name: str,
-    python: str,
-    os_name: str,
-    variant: str,
-    torch: str | None,
-    torchvision: str | None,
-    route: str,
-    data: ReleaseData,
-    index_url: str | None,
-    *,
-    proxy: str | None = None,
-    wheel_folder: str | None = None,
-) -> list[Step]:
-    """The commands that make env NAME with Python ``python`` ("3.12") and put PyTorch in it.
-
-    ``torchvision``: None = no torchvision; "" = torchvision without a pin. ``index_url``: the pip
-    route's index (PyTorch's for the variant; None = PyPI, as on macOS). ``wheel_folder``: the pip
-    route installs offline from this folder instead (``--no-index --find-links``; pip is updated from
-    it too). ``proxy`` goes to every download step as HTTP(S)_PROXY. Raises ValueError for a name
-    that is not valid or already exists, an unknown route, or a build conda-forge does not have.
-    """
-    problems = validate_env_name(name, install.env_names())
-    if problems:
-        raise ValueError(problems[0])
-    if route not in ROUTES:
-        raise ValueError(f"unknown route {route!r}")
-    prefix = env_prefix(install, name)
-    py = env_python(prefix, os_name)
-    env = proxy_env(proxy)
-    root = ["-r", install.root_prefix] if install.kind == "micromamba" and install.root_prefix else []
-    channel = ["--override-channels", "-c", CONDA_FORGE]
-    # pip comes with conda-forge's python anyway (add_pip_as_python_dependency); naming it makes sure.
-    specs = [f"python={python}"] + (["pip"] if route == ROUTE_PIP else [])
-    steps = [
-        Step(
-            "conda-create",
-            install.exe,
-            ("create", "-y", "--json", "-n", name, *specs, *channel, *root),
-            CREATE_TIMEOUT_S,
-            env=env,
-        )
-    ]
-    if route == ROUTE_CONDA_FORGE:
-        packages = conda_forge_packages(variant, os_name, torch, torchvision, data)
-        steps.append(
-            Step(
-                "conda-install",
-                install.exe,
-                ("install", "-y", "--json", "-n", name, *channel, *packages, *root),
-                INSTALL_TIMEOUT_S,
-                env=env,
-            )
-        )
-    else:
-        offline = ["--no-index", "--find-links", wheel_folder] if wheel_folder else []
-        # A mirror the learner typed serves pip too; PyTorch's own index does not have pip.
-        mirror = ["--index-url", index_url] if index_url and not _is_pytorch_index(index_url, data) else []
-        # Offline, pip is updated only when the folder has a new one; conda-forge's pip (solved when the
-        # env was made) already knows --progress-bar raw.
-        if not wheel_folder or any(
-            w.name == "pip" and w.version >= RAW_PROGRESS_PIP for w in scan_wheel_folder(wheel_folder).wheels
-        ):
-            steps.append(
-                Step(
-                    "upgrade-pip",
-                    py,
-                    ("-m", "pip", "install", "--upgrade", f"pip>={RAW_PROGRESS_PIP}", *(offline or mirror)),
-                    PIP_UPGRADE_TIMEOUT_S,
-                    env=env,
-                )
-            )
-        args = ["-m", "pip", "install", "--progress-bar", "raw", f"torch=={torch}" if torch else "torch"]
-        if torchvision is not None:
-            args.append(f"torchvision=={torchvision}" if torchvision else "torchvision")
-        if offline:
-            args += offline
-        elif index_url:
-            args += ["--index-url", index_url]
-        steps.append(Step("install-torch", py, tuple(args), INSTALL_TIMEOUT_S, raw_progress=True, env=env))
-    steps.append(Step("verify", py, (str(resource("verify.py")),), VERIFY_TIMEOUT_S))
-    return steps
-
-
-def _is_pytorch_index(url: str, data: ReleaseData) -> bool:
-    return url.rstrip("/").startswith(data.index_base.rstrip("/"))
-
-
-def estimate_conda_download_mb(
-    route: str, variant: str, os_name: str, data: ReleaseData, *, torchvision: bool = True
-) -> int:
-    """A rough download size: PyTorch's wheel sizes from the data file plus the new Python env.
-
-    For conda-forge the same figures are used (its CUDA libraries are of about the same size).
-    """
-    v = data.variants.get("cpu" if variant == "mps" else variant) or data.variants["cpu"]
-    mb = (v.download_mb(os_name) or 0) + data.dependencies_download_mb + PYTHON_ENV_DOWNLOAD_MB
-    if torchvision:
-        mb += data.torchvision_download_mb
-    return mb
-
-
-def build_conda_install_plan(
-    install: CondaInstall,
-    name: str,
-    python: str,
-    os_name: str,
-    variant: str,
-    torch: str | None,
-    torchvision: str | None,
-    route: str,
-    data: ReleaseData,
-    index_url: str | None,
-    *,
-    proxy: str | None = None,
-    wheel_folder: str | None = None,
-) -> InstallPlan:
-    """:func:`build_conda_plan` wrapped as a :class:`~wizard.core.plan.InstallPlan` for the Review and
-    Install pages (``request.base_python`` is the conda program, ``request.env_dir`` the env prefix)."""
-    steps = build_conda_plan(
-        install,
-        name,
-        python,
-        os_name,
-        variant,
-        torch,
-        torchvision,
-        route,
-        data,
-        index_url,
-        proxy=proxy,
-        wheel_folder=wheel_folder,
-    )
-    major, _, minor = python.partition(".")
-    prefix = env_prefix(install, name)
-    request = InstallRequest(
-        base_python=install.exe,
-        python_version=(int(major), int(minor.split(".")[0] or 0)),
-        env_dir=prefix,
-        os_name=os_name,
-        torch=torch,
-        torchvision=torchvision,
-        source=(
-            PackageSource(kind=SourceKind.WHEEL_FOLDER, folder=wheel_folder)
-            if wheel_folder and route == ROUTE_PIP
-            else PackageSource(kind=SourceKind.PYTORCH_INDEX, index_url=index_url)
-            if not index_url or _is_pytorch_index(index_url, data)
-            else PackageSource(kind=SourceKind.CUSTOM_INDEX, index_url=index_url)
-        ),
-        variant=variant,
-    )
-    return InstallPlan(
-        request=request,
-        steps=tuple(steps),
-        env_python=env_python(prefix, os_name),
-        download_mb=PYTHON_ENV_DOWNLOAD_MB
-        if wheel_folder and route == ROUTE_PIP
-        else estimate_conda_download_mb(route, variant, os_name, data, torchvision=torchvision is not None),
-    )
-
-
-def conda_step_title(step_id: str) -> str:
-    """Titles of the steps, conda's included (translated): the same as :func:`wizard.core.plan.step_title`."""
-    return step_title(step_id)
-
-
 __all__ = [
     "CONDA_JSON_STEPS",
     "KINDS",
@@ -1279,14 +1069,9 @@ __all__ = [
     "CondaInstall",
     "CondaProgress",
     "available_routes",
-    "build_conda_install_plan",
-    "build_conda_plan",
     "choose_route",
-    "conda_forge_packages",
-    "conda_step_title",
     "env_prefix",
     "env_python",
-    "estimate_conda_download_mb",
     "existing_env_names",
     "find_conda",
     "find_conda_candidates",
