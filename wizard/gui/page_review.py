@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import os
+import threading
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,11 +24,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWizard,
 )
 
-from ..core import conda
+from ..core import conda, envdir
 from ..core.extras import nvcc_available, nvcc_conda_packages, nvcc_option_label
 from ..core.plan import (
     INSTALL_TIMEOUT_S,
@@ -33,7 +39,6 @@ from ..core.plan import (
     SourceKind,
     Step,
     build_plan,
-    check_index_url,
     check_wheel_folder,
     display_command,
     pinned_version,
@@ -41,15 +46,78 @@ from ..core.plan import (
 )
 from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
-from .common import Page, wrap_label
+from ..core.secrets import mask_secrets
+from .common import Page, size_text, wrap_label
+from .summary import SummaryCard
 from .widgets import CopyableText
-from .workers import WheelChecker
+
+log = logging.getLogger(__name__)
+MIRROR_PAUSE_MS = 800  # a typed mirror address is checked after this pause, or when the field is left
+
+
+class LatestOnlyChecker(QObject):
+    """Asks the package index whether the chosen wheel exists, one question at a time: a newer question
+    replaces one still waiting, and only the newest answer is announced. Never blocks the page."""
+
+    done = Signal(object, object)  # key, WheelCheck
+    _answered = Signal(object, object)  # from the worker thread, queued to this object's thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._answered.connect(self._on_answered)
+        self.results: dict[object, Any] = {}
+        self.running: object = None  # the key being asked now
+        self.pending: object = None  # the newest key asked meanwhile
+        self.latest: object = None
+        self.started: list[object] = []  # every key a request was sent for, in order (tests count them)
+
+    def check(self, key: tuple[Any, ...]) -> Any:
+        """The answer for ``key`` = (index_url, version, python, os_name, arch), or None while it is asked."""
+        self.latest = key
+        if key in self.results:
+            return self.results[key]
+        if self.running is None:
+            self._start(key)
+        elif key != self.running:
+            self.pending = key  # an older waiting question is dropped: it will never be sent
+        return None
+
+    def forget(self, key: object) -> None:
+        """Ask again next time (Try again)."""
+        self.results.pop(key, None)
+
+    def _start(self, key: Any) -> None:
+        self.running = key
+        self.started.append(key)
+        threading.Thread(target=self._work, args=(key,), name="wheel-check", daemon=True).start()
+
+    def _work(self, key: tuple[Any, ...]) -> None:
+        from ..core import wheelcheck
+
+        index_url, version, python, os_name, arch = key
+        try:
+            result = wheelcheck.check_wheel(index_url, "torch", version, python, os_name, arch)
+        except Exception:  # the check must never stop an install
+            log.warning("the wheel check failed", exc_info=True)
+            result = None
+        with contextlib.suppress(RuntimeError):  # the page was closed while the server was asked
+            self._answered.emit(key, result)
+
+    def _on_answered(self, key: object, result: object) -> None:
+        self.results[key] = result
+        self.running = None
+        nxt, self.pending = self.pending, None
+        if nxt is not None and nxt == self.latest and nxt not in self.results:
+            self._start(nxt)
+        if key == self.latest:
+            self.done.emit(key, result)
 
 
 class ReviewPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.setCommitPage(True)
+        self.card = SummaryCard()
         self.summary = wrap_label()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.source_box = QGroupBox()
@@ -67,7 +135,13 @@ class ReviewPage(Page):
         self.folder_browse.clicked.connect(self._on_browse)
         self.custom = QLineEdit()
         self.custom.setPlaceholderText("https://…/simple")
-        self.custom.textChanged.connect(self._update)
+        self.custom.textChanged.connect(self._on_mirror_typed)
+        self.custom.editingFinished.connect(self._commit_mirror)
+        self._mirror_timer = QTimer(self)
+        self._mirror_timer.setSingleShot(True)
+        self._mirror_timer.setInterval(MIRROR_PAUSE_MS)
+        self._mirror_timer.timeout.connect(self._commit_mirror)
+        self.mirror_to_check = ""  # the typed address once it is complete and the learner paused
         grid = QGridLayout(self.source_box)
         grid.addWidget(self.src_index, 0, 0, 1, 3)
         grid.addWidget(self.src_folder, 1, 0)
@@ -78,24 +152,64 @@ class ReviewPage(Page):
         grid.setColumnStretch(1, 1)
         self.torchvision = QCheckBox()
         self.torchvision.setChecked(True)
-        self.torchvision.toggled.connect(self._update)
+        self.torchvision.toggled.connect(self._on_vision_toggled)
+        self.torchvision_why = wrap_label()
+        self.torchvision_why.setContentsMargins(24, 0, 0, 0)
+        self.torchvision_why.setVisible(False)
         self.nvcc = QCheckBox()
         self.nvcc.toggled.connect(self._update)
         self.route_label = QLabel()
         self.route = QComboBox()
         self.route.currentIndexChanged.connect(self._update)
         self.route_reason = wrap_label()
-        self.checker = WheelChecker(self)
+        self.checker = LatestOnlyChecker(self)
         # a bound method (not a lambda): the answer comes from a worker thread and must be queued to this one
         self.checker.done.connect(self._on_wheel_checked)
         self.commands_label = wrap_label()
+        self.commands_toggle = QToolButton()
+        self.commands_toggle.setCheckable(True)
+        self.commands_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.commands_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.commands_toggle.toggled.connect(self._on_commands_toggled)
         self.commands = CopyableText(lines=7)
+        self.commands.setVisible(False)
+        # what to do when something stands in the way: big enough to see, with buttons that work
+        self.help_box = QFrame()
+        self.help_box.setObjectName("reviewHelp")
+        self.help_box.setStyleSheet(
+            "#reviewHelp { background: #fff4e5; border: 1px solid #e0a040; border-radius: 6px; }"
+            "#reviewHelp QLabel { color: #5a3a00; }"
+        )
+        self.help_text = wrap_label()
+        self.help_text.setTextFormat(Qt.TextFormat.RichText)
+        self.switch_python = QPushButton()
+        self.switch_python.clicked.connect(self._on_switch_python)
+        self.use_folder = QPushButton()
+        self.use_folder.clicked.connect(lambda: self.src_folder.setChecked(True))
+        self.use_mirror = QPushButton()
+        self.use_mirror.clicked.connect(self._on_use_mirror)
+        self.use_server = QPushButton()
+        self.use_server.clicked.connect(lambda: self.src_index.setChecked(True))
+        self.retry = QPushButton()
+        self.retry.clicked.connect(self._on_retry)
+        help_buttons = QHBoxLayout()
+        for b in (self.switch_python, self.use_folder, self.use_mirror, self.use_server, self.retry):
+            help_buttons.addWidget(b)
+        help_buttons.addStretch(1)
+        help_layout = QVBoxLayout(self.help_box)
+        help_layout.addWidget(self.help_text)
+        help_layout.addLayout(help_buttons)
+        self.help_box.setVisible(False)
+        self.switch_target: Any = None  # the Python that fits the wheel folder
+        self._vision_wanted = True
         self.sizes = wrap_label()
         self.sizes.setTextFormat(Qt.TextFormat.RichText)
         self.message = wrap_label()
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
+        layout = self.scrolled_layout()
+        layout.addWidget(self.card)
         layout.addWidget(self.summary)
+        layout.addWidget(self.help_box)
         layout.addWidget(self.source_box)
         route_row = QHBoxLayout()
         route_row.addWidget(self.route_label)
@@ -103,13 +217,16 @@ class ReviewPage(Page):
         layout.addLayout(route_row)
         layout.addWidget(self.route_reason)
         layout.addWidget(self.torchvision)
+        layout.addWidget(self.torchvision_why)
         layout.addWidget(self.nvcc)
-        layout.addWidget(self.commands_label)
-        layout.addWidget(self.commands, 1)
         row = QHBoxLayout()
         row.addWidget(self.sizes, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.commands_label)
+        layout.addWidget(self.commands_toggle)
+        layout.addWidget(self.commands)
+        layout.addStretch(1)
         self._ok = False
         self.retranslate()
 
@@ -118,7 +235,9 @@ class ReviewPage(Page):
         kind = s.value("source_kind", SourceKind.PYTORCH_INDEX.value)
         self.folder.setText(str(s.value("wheel_folder", "")))
         self.custom.setText(str(s.value("custom_index", "")))
-        self.torchvision.setChecked(str(s.value("torchvision", "true")).lower() == "true")
+        self.mirror_to_check = self.custom.text().strip()  # remembered, so complete: checked at once
+        self._vision_wanted = str(s.value("torchvision", "true")).lower() == "true"
+        self.torchvision.setChecked(self._vision_wanted)
         {SourceKind.WHEEL_FOLDER.value: self.src_folder, SourceKind.CUSTOM_INDEX.value: self.src_custom}.get(
             str(kind), self.src_index
         ).setChecked(True)
@@ -162,45 +281,118 @@ class ReviewPage(Page):
         return PackageSource(SourceKind.PYTORCH_INDEX, index_url=self.state.source_index_url)
 
     def _update(self, *_args: object) -> None:
+        """Check every field and show the plan. Nothing the learner types may raise out of here: an
+        unexpected error becomes a message, and Back (and the other sources) still work."""
+        try:
+            self._update_checked()
+        except Exception:
+            log.exception("the Review page could not check the choices")
+            self._set_ok(False)
+            self.message.setText(
+                "<span style='color:#a61b1b'>✘ "
+                + self.tr(
+                    "The wizard could not check these choices. Change the source above, or go Back and "
+                    "choose again; Save report… keeps the details for help."
+                )
+                + "</span>"
+            )
+
+    def _source_problems(self, source: PackageSource) -> tuple[list[str], list[str], Any]:
+        """(problems, warnings, scanned wheel folder or None) for the chosen source."""
+        st = self.state
+        problems: list[str] = []
+        warnings: list[str] = []
+        folder = None
+        if source.kind is SourceKind.WHEEL_FOLDER:
+            text = source.folder or ""
+            if "\x00" in text:
+                problems.append(self.tr("A folder name cannot contain that invisible character (NUL)."))
+            else:
+                folder = scan_wheel_folder(text)
+                problems += check_wheel_folder(folder, st.python_version, st.os_name)
+        elif source.kind is SourceKind.CUSTOM_INDEX:
+            p, w = envdir.check_index_url(source.index_url or "")
+            problems += p
+            warnings += w
+        return problems, warnings, folder
+
+    def fitting_python(self, folder: Any) -> Any:
+        """Another suitable Python on this computer that the wheel folder has PyTorch for (None: none)."""
+        from ..core import interpreters
+
+        st = self.state
+        if folder is None or not folder.has("torch"):
+            return None
+        current = getattr(st.interpreter, "path", None)
+        fits = []
+        for interp in st.interpreters:
+            if interp.path == current or not interp.version_info[0]:
+                continue
+            verdict = interpreters.assess(interp, st.data)
+            if verdict.suitable and folder.best("torch", tuple(interp.version_info[:2]), st.os_name):
+                fits.append((0 if not interp.is_venv else 1, -verdict.score, interp.path, interp))
+        return min(fits, key=lambda f: f[:3])[3] if fits else None
+
+    def _update_checked(self) -> None:
         st = self.state
         if st.interpreter is None or st.variant is None:
             return
-        problems: list[str] = []
-        warnings: list[str] = []
         source = self.source()
-        folder = None
-        if source.kind is SourceKind.WHEEL_FOLDER:
-            folder = scan_wheel_folder(source.folder or "")
-            problems += check_wheel_folder(folder, st.python_version, st.os_name)
-        elif source.kind is SourceKind.CUSTOM_INDEX:
-            p, w = check_index_url(source.index_url or "")
-            problems += p
-            warnings += w
+        problems, warnings, folder = self._source_problems(source)
+        self._set_torchvision_possible(folder)
+        help_kind = ""
+        self.switch_target = None
+        if source.kind is SourceKind.WHEEL_FOLDER and problems and folder is not None:
+            self.switch_target = self.fitting_python(folder)
+            if self.switch_target is not None:
+                help_kind = "switch"
         try:
             plan = self._make_plan(source, folder)
         except ValueError as exc:  # a conda env name taken since the last page, say
             problems.append(str(exc))
             self._set_ok(False)
+            self._show_help(help_kind)
             self.message.setText("<br>".join(f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems))
             return
-        wheel = self._wheel_check(plan, source)
+        # The index is asked only for a complete mirror address the learner stopped typing.
+        check_source: PackageSource | None = source
+        if source.kind is SourceKind.CUSTOM_INDEX:
+            typed = (source.index_url or "").strip()
+            if problems or typed != self.mirror_to_check or not envdir.is_complete_url(typed):
+                check_source = None
+        wheel = self._wheel_check(plan, check_source) if check_source is not None else None
         if wheel is not None and wheel.status == "missing":
-            problems.append(wheel.message)
+            if source.kind is SourceKind.CUSTOM_INDEX and self._one_build():
+                problems.append(
+                    self.tr(
+                        "This mirror does not have PyTorch {torch} for this computer yet (mirrors are "
+                        "sometimes days behind). Use the PyTorch download server or a folder of wheel "
+                        "files instead, or try the mirror again later."
+                    ).format(torch=plan.request.torch or "")
+                )
+                help_kind = help_kind or "mirror-missing"
+            else:
+                problems.append(escape(mask_secrets(wheel.message)))
+        unreachable = (
+            wheel is not None and wheel.status == "unknown" and source.kind is not SourceKind.WHEEL_FOLDER
+        )
+        if unreachable:
+            help_kind = help_kind or (
+                "server-unreachable" if source.kind is SourceKind.PYTORCH_INDEX else "mirror-unreachable"
+            )
         st.plan = plan
         self._show_summary(plan)
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
-        self.commands.setPlainText("\n".join(display_command(step.argv, st.os_name) for step in plan.steps))
+        self.commands.setPlainText("\n".join(self._shown_command(step.argv) for step in plan.steps))
         installed_mb = st.data.installed_mb(st.variant, st.os_name)
         size_lines = []
         if plan.download_mb:
-            size_lines.append(
-                self.tr("Download: about {size}.").format(size=human_size(plan.download_mb * 2**20))
-            )
+            size_lines.append(self.tr("Download: about {size}.").format(size=size_text(plan.download_mb)))
         else:
             size_lines.append(self.tr("Nothing is downloaded: the files come from the folder."))
         size_lines.append(
-            self.tr("The new environment needs about {size}.").format(size=human_size(installed_mb * 2**20))
+            self.tr("The new environment needs about {size}.").format(size=size_text(installed_mb))
         )
         for check in space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name):
             uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
@@ -221,19 +413,174 @@ class ReviewPage(Page):
                     ).format(path=check.path, size=human_size(check.short_by))
                 )
         if wheel is not None and wheel.status == "found":
-            size_lines.append("✔ " + wheel.message)
-        elif wheel is not None:
-            size_lines.append(
-                self.tr(
-                    "The download server could not be asked right now, so the wizard "
-                    "trusts what it knows about PyTorch's packages."
-                )
-            )
+            size_lines.append("✔ " + escape(mask_secrets(wheel.message)))
+        elif unreachable and wheel is not None:
+            size_lines.append("⚠ " + escape(mask_secrets(wheel.message)))
+        elif check_source is None and source.kind is SourceKind.CUSTOM_INDEX and not problems:
+            size_lines.append(self.tr("The mirror is checked when you have finished typing its address."))
         self.sizes.setText("<br>".join(size_lines))
         warnings += list(plan.notes)
         msg = [f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems] + [f"⚠ {w}" for w in warnings]
         self.message.setText("<br>".join(msg))
+        self._show_help(help_kind)
         self._set_ok(not problems)
+
+    def _one_build(self) -> bool:
+        """Only one build can be chosen for this computer (then "choose another build" helps nobody)."""
+        rec = self.state.recommendation
+        choices = getattr(rec, "choices", ()) or ()
+        return sum(1 for c in choices if getattr(c, "runs_here", False)) <= 1
+
+    def _shown_command(self, argv: Any) -> str:
+        """The command as the learner could type it; an empty option value (``--find-links ''``) is left out."""
+        args = list(argv)
+        shown: list[str] = []
+        i = 0
+        while i < len(args):
+            if args[i].startswith("--") and i + 1 < len(args) and args[i + 1] == "":
+                i += 2
+                continue
+            shown.append(args[i])
+            i += 1
+        return display_command(shown, self.state.os_name)
+
+    def _set_torchvision_possible(self, folder: Any) -> None:
+        """Untick and grey out torchvision when it would not be installed (no version for this build, or
+        not in the wheel folder), and say why; give the learner's choice back when it can be installed."""
+        st = self.state
+        py = st.python_version or (3, 12)
+        possible = st.torchvision_version is not None
+        why = self.tr("There is no torchvision for this PyTorch build.")
+        if possible and folder is not None and folder.best("torchvision", py, st.os_name) is None:
+            possible = False
+            why = self.tr("The wheel folder has no torchvision for this Python, so it is not installed.")
+        self.torchvision.blockSignals(True)
+        self.torchvision.setEnabled(possible)
+        self.torchvision.setChecked(self._vision_wanted if possible else False)
+        self.torchvision.setToolTip("" if possible else why)
+        self.torchvision.blockSignals(False)
+        self.torchvision_why.setText(why)
+        self.torchvision_why.setVisible(not possible)
+
+    def _on_vision_toggled(self, on: bool) -> None:
+        if self.torchvision.isEnabled():
+            self._vision_wanted = on
+        self._update()
+
+    # -- mirror address: checked after a pause or when the field is left, never per keystroke ----
+    def _on_mirror_typed(self, _text: str) -> None:
+        self._mirror_timer.start()
+        self._update()
+
+    def _commit_mirror(self) -> None:
+        self._mirror_timer.stop()
+        text = self.custom.text().strip()
+        if text != self.mirror_to_check:
+            self.mirror_to_check = text
+            self._update()
+
+    # -- the help box: what works instead ---------------------------------------------------------
+    def _show_help(self, kind: str) -> None:
+        self.help_kind = kind
+        self.help_box.setVisible(bool(kind))
+        if self.wizard() is not None:
+            self.wiz().setButtonText(
+                QWizard.WizardButton.CommitButton,
+                self.tr("Install anyway") if kind.endswith("unreachable") else self.tr("Install"),
+            )
+        for b in (self.switch_python, self.use_folder, self.use_mirror, self.use_server, self.retry):
+            b.setVisible(False)
+        if not kind:
+            return
+        if kind == "switch":
+            t = self.switch_target
+            self.help_text.setText(
+                "<b>"
+                + self.tr("The files in this folder are for Python {want}, not for Python {have}.").format(
+                    want=t.version, have=self.state.interpreter.version
+                )
+                + "</b><br>"
+                + self.tr(
+                    "Python {want} is on this computer too ({path}). Use it instead: one click, nothing else "
+                    "changes."
+                ).format(want=t.version, path=t.path)
+            )
+            self.switch_python.setText(self.tr("Use Python {version}").format(version=t.version))
+            self.switch_python.setVisible(True)
+        elif kind in ("server-unreachable", "mirror-unreachable"):
+            self.help_text.setText(
+                "<b>"
+                + (
+                    self.tr("The PyTorch download server cannot be reached from this computer right now.")
+                    if kind == "server-unreachable"
+                    else self.tr("This mirror cannot be reached from this computer right now.")
+                )
+                + "</b><br>"
+                + self.tr(
+                    "Installing would most likely fail. Check the internet connection and try again, or use a "
+                    "folder of wheel files (for example from a teacher's USB stick) or a mirror."
+                )
+            )
+            self.retry.setVisible(True)
+            self.use_folder.setVisible(True)
+            self.use_mirror.setVisible(kind == "server-unreachable")
+            self.use_server.setVisible(kind == "mirror-unreachable")
+        elif kind == "mirror-missing":
+            self.help_text.setText(
+                "<b>" + self.tr("This mirror is behind: it does not have this PyTorch yet.") + "</b>"
+            )
+            self.use_server.setVisible(True)
+            self.use_folder.setVisible(True)
+            self.retry.setVisible(True)
+        self.use_folder.setText(self.tr("Use a folder of wheel files"))
+        self.use_mirror.setText(self.tr("Use a mirror"))
+        self.use_server.setText(self.tr("Use the PyTorch download server"))
+        self.retry.setText(self.tr("Try again"))
+
+    def _on_switch_python(self) -> None:
+        """Switch to the Python the wheel folder fits, here, before anything starts (no restart)."""
+        target = self.switch_target
+        if target is None:
+            return
+        from .window import PageId
+
+        wiz = self.wiz()
+        self.state.interpreter = target
+        wiz.settings.setValue("python", target.path)
+        python_page: Any = wiz.pages.get(PageId.PYTHON)
+        if python_page is not None:
+            python_page.select(target)
+        hardware: Any = wiz.pages.get(PageId.HARDWARE)
+        if hardware is not None and getattr(hardware, "_report", None) is not None:
+            hardware._decide()  # the build for the new Python (its torch version may differ)
+        self.retranslate()
+        self._update()
+
+    def _on_use_mirror(self) -> None:
+        self.src_custom.setChecked(True)
+        self.custom.setFocus()
+
+    def _on_retry(self) -> None:
+        """Ask the server again (its earlier answer is forgotten)."""
+        for key in list(self.checker.results):
+            if (
+                self.checker.results.get(key) is None
+                or getattr(self.checker.results[key], "status", "") != "found"
+            ):
+                self.checker.forget(key)
+        self._update()
+
+    def _on_commands_toggled(self, on: bool) -> None:
+        self.commands.setVisible(on)
+        self.commands_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self._retranslate_toggle()
+
+    def _retranslate_toggle(self) -> None:
+        self.commands_toggle.setText(
+            self.tr("Hide the exact commands")
+            if self.commands_toggle.isChecked()
+            else self.tr("Details: the exact commands")
+        )
 
     def _show_summary(self, plan: InstallPlan) -> None:
         st = self.state
@@ -245,11 +592,14 @@ class ReviewPage(Page):
                 version=st.interpreter.version, path=st.interpreter.path
             )
         self.summary.setText(
-            python
-            + "<br>"
-            + self.tr("New environment: <b>{env}</b>").format(env=st.env_dir)
-            + "<br>"
-            + self.tr("PyTorch {torch}, build “{variant}”").format(torch=torch, variant=st.variant or "")
+            python + "<br>" + self.tr("New environment: <b>{env}</b>").format(env=escape(st.env_dir))
+        )
+        self.card.set_facts(
+            torch,
+            st.variant,
+            self._python_text(),
+            st.os_name,
+            "conda" if st.manager == "conda" else "pip",
         )
 
     def _on_wheel_checked(self, _key: object, _result: object) -> None:
@@ -355,6 +705,7 @@ class ReviewPage(Page):
         return self._ok
 
     def validatePage(self) -> bool:
+        self._commit_mirror()
         self._update()
         if not self._ok:
             return False
@@ -362,7 +713,7 @@ class ReviewPage(Page):
         s.setValue("source_kind", self.source().kind.value)
         s.setValue("wheel_folder", self.folder.text().strip())
         s.setValue("custom_index", self.custom.text().strip())
-        s.setValue("torchvision", "true" if self.torchvision.isChecked() else "false")
+        s.setValue("torchvision", "true" if self._vision_wanted else "false")
         return True
 
     def retranslate(self) -> None:
@@ -386,6 +737,13 @@ class ReviewPage(Page):
         self.torchvision.setText(
             self.tr("Also install torchvision (images and ready-made datasets for PyTorch)")
         )
-        self.commands_label.setText(self.tr("These commands will run, in this order:"))
+        self.commands_label.setText(
+            self.tr(
+                "The wizard makes a new folder with its own Python, updates pip (the program that installs "
+                "Python packages) there, downloads PyTorch into it, and checks that it works."
+            )
+        )
+        self._retranslate_toggle()
+        self._show_help(getattr(self, "help_kind", ""))
         if st is not None and st.interpreter is not None:
             self._on_source_changed()
