@@ -296,6 +296,8 @@ class SetupWizard(QWizard):
     # -- leaving -----------------------------------------------------------------------------
     def _confirm_leave(self) -> bool:
         install: Any = self.pages.get(PageId.INSTALL)
+        if install is not None and not install.is_running() and self._left_half_made(install):
+            return self._ask_about_half_made(install)
         if install is None or not install.is_running():
             return True
         from PySide6.QtWidgets import QMessageBox
@@ -314,6 +316,35 @@ class SetupWizard(QWizard):
         install.cancel()  # stops the whole process tree before returning
         install.remove_created_env()  # only a folder with the wizard's marker
         return True
+
+    def _left_half_made(self, install: Any) -> bool:
+        """A failed install whose unfinished environment folder is still on the disk."""
+        failed = getattr(install, "failed_at", None) is not None and not getattr(install, "succeeded", False)
+        env = self.state.env_dir
+        return bool(failed and env and Path(env).exists())
+
+    def _ask_about_half_made(self, install: Any) -> bool:
+        """Cancel after a failure: say that the unfinished folder is there, and let the learner decide."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit the wizard?"))
+        box.setText(
+            self.tr(
+                "The unfinished environment is still in {path}. It does not work yet, but it uses disk space."
+            ).format(path=self.state.env_dir)
+        )
+        box.setInformativeText(self.tr("Remove it now, or keep it?"))
+        remove = box.addButton(self.tr("Remove it and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep it and quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is remove:
+            install.remove_created_env()  # only a folder with the wizard's marker
+            return True
+        return clicked is keep
 
     def reject(self) -> None:
         if self._confirm_leave():
