@@ -50,3 +50,59 @@ def test_human_size() -> None:
     assert human_size(512) == "512 B"
     assert human_size(199438125) == "190.2 MB"
     assert human_size(3 * 2**30) == "3.0 GB"
+
+
+# The order pip >= 23.1 prints when the index serves wheel metadata (PEP 658), as pip 26.3 does with
+# download.pytorch.org: it resolves from the small .metadata files first, then downloads the wheels one
+# after the other, with no "Collecting" line between two downloads.
+BATCH = """\
+Collecting torch==2.14.1
+  Downloading https://download.pytorch.org/whl/cpu/torch-2.14.1%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl.metadata (29 kB)
+Collecting mpmath<1.4,>=1.1.0 (from sympy>=1.13.3->torch==2.14.1)
+  Downloading mpmath-1.3.0-py3-none-any.whl.metadata (8.6 kB)
+Downloading https://download.pytorch.org/whl/cpu/torch-2.14.1%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl (190.2 MB)
+Progress 0 of 199438125
+Progress 199438125 of 199438125
+Downloading mpmath-1.3.0-py3-none-any.whl (536 kB)
+Progress 0 of 536198
+Progress 262144 of 536198
+Progress 536198 of 536198
+Installing collected packages: mpmath, torch
+"""
+
+
+def test_next_file_starts_from_its_own_zero() -> None:
+    """When the next file starts downloading right after a big one, its bar starts empty and follows
+    its own size."""
+    p = PipProgress()
+    lines = iter(BATCH.splitlines())
+    for line in lines:
+        p.feed(line)
+        if line == "Progress 199438125 of 199438125":
+            break
+    assert p.fraction == 1.0 and p.file.startswith("torch-2.14.1")
+    assert p.feed(next(lines))  # Downloading mpmath-1.3.0-py3-none-any.whl (536 kB)
+    assert (p.phase, p.file, p.done, p.total) == ("downloading", "mpmath-1.3.0-py3-none-any.whl", 0, 0)
+    assert p.fraction is None  # size not known yet: a busy bar, never the previous file's full bar
+    fractions = []
+    for line in lines:
+        if line.startswith("Installing"):
+            break
+        assert p.feed(line)
+        fractions.append(p.fraction)
+        assert p.file == "mpmath-1.3.0-py3-none-any.whl" and p.total == 536198
+    assert fractions == [0.0, 262144 / 536198, 1.0]
+
+
+def test_cached_file_after_a_download_shows_no_old_bytes() -> None:
+    p = PipProgress()
+    for line in ("  Downloading torch-2.14.1-cp312-none-macosx_11_0_arm64.whl (74.5 MB)", "Progress 5 of 10"):
+        p.feed(line)
+    assert p.feed("  Using cached filelock-3.20.0-py3-none-any.whl (16 kB)")
+    assert (p.phase, p.file, p.done, p.total, p.fraction) == (
+        "collecting",
+        "filelock-3.20.0-py3-none-any.whl",
+        0,
+        0,
+        None,
+    )
