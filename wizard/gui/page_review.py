@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 import os
 import threading
@@ -30,14 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import conda, envdir
-from ..core.extras import nvcc_available, nvcc_conda_packages, nvcc_option_label
+from ..core.extras import nvcc_available, nvcc_option_label
 from ..core.plan import (
-    INSTALL_TIMEOUT_S,
     InstallPlan,
-    InstallRequest,
     PackageSource,
+    Route,
     SourceKind,
-    Step,
     build_plan,
     check_wheel_folder,
     display_command,
@@ -621,81 +618,27 @@ class ReviewPage(Page):
         return f"{major}.{minor}"
 
     def _make_plan(self, source: PackageSource, folder: Any) -> InstallPlan:
-        """The exact commands for the choices so far (pip venv or conda env)."""
+        """The exact commands for the choices so far (pip venv or conda env), from the one plan builder."""
         st = self.state
-        torchvision = st.torchvision_version if self.torchvision.isChecked() else None
-        rec = st.recommendation
-        extra = (
-            tuple(getattr(rec, "extra_requirements", ()) or ())
-            if rec is not None and getattr(rec, "torch", None) == st.torch_version
-            else ()
-        )
+        route = conda.ROUTE_PIP
         if st.manager == "conda" and st.conda_install is not None:
             route, reason = self.route.currentData() or (conda.ROUTE_PIP, "")
             self.route_reason.setText(reason)
-            torch = st.torch_version
-            if source.kind is SourceKind.WHEEL_FOLDER and folder is not None:
-                best = folder.best("torch", st.python_version or (3, 12), st.os_name)
-                torch = str(best.version) if best else torch
-                vision = folder.best("torchvision", st.python_version or (3, 12), st.os_name)
-                torchvision = str(vision.version) if (vision and torchvision is not None) else None
-            plan = conda.build_conda_install_plan(
-                st.conda_install,
-                st.conda_env_name,
-                self._python_text(),
-                st.os_name,
-                st.variant,
-                torch,
-                torchvision,
-                route,
-                st.data,
-                source.index_url,
-                wheel_folder=source.folder if source.kind is SourceKind.WHEEL_FOLDER else None,
-            )
-            if self.nvcc.isChecked():
-                packages = nvcc_conda_packages(st.variant, st.data)
-                if packages:
-                    install = st.conda_install
-                    step = Step(
-                        "install-nvcc",
-                        install.exe,
-                        (
-                            "install",
-                            "-y",
-                            "--json",
-                            "-n",
-                            st.conda_env_name,
-                            "--override-channels",
-                            "-c",
-                            "conda-forge",
-                            *packages,
-                        ),
-                        INSTALL_TIMEOUT_S,
-                    )
-                    steps = list(plan.steps)
-                    steps.insert(len(steps) - 1, step)
-                    plan = dataclasses.replace(plan, steps=tuple(steps))
-            return plan
-        req = InstallRequest(
-            base_python=st.interpreter.path,
-            python_version=st.python_version or (0, 0),
-            env_dir=st.env_dir,
-            os_name=st.os_name,
-            torch=st.torch_version,
-            torchvision=torchvision,
-            source=source,
-            variant=st.variant,
-            extra=extra,
+        request = st.make_request(
+            source,
+            torchvision=self.torchvision.isChecked(),
             nvcc=self.nvcc.isChecked(),
+            route=route,
+            jupyter=bool(getattr(self, "jupyter", None) and self.jupyter.isChecked()),
         )
-        return build_plan(req, st.data, folder=folder)
+        return build_plan(request, st.data, folder=folder)
 
     def _wheel_check(self, plan: InstallPlan, source: PackageSource) -> Any:
         """Does the index really have torch for this Python and computer? None while asking / not asked."""
         st = self.state
         if source.kind is SourceKind.WHEEL_FOLDER or not source.index_url or st.python_version is None:
             return None
-        if any(s.id == "conda-install" for s in plan.steps):
+        if plan.request.route is Route.CONDA_FORGE and plan.is_conda:
             return None  # conda-forge: conda's solver decides
         arch = getattr(st.hardware, "arch", None) or "x86_64"
         key = (source.index_url, plan.request.torch, st.python_version, st.os_name, arch)

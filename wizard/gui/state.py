@@ -1,4 +1,8 @@
-"""What the learner chose so far, shared by the pages (the wizard owns one instance)."""
+"""What the learner chose so far, shared by the pages (the wizard owns one instance).
+
+Each field has one writer, named beside it; other pages only read it. The writers are the small methods
+below, so that a field never changes from a place nobody expects.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,11 @@ from typing import TYPE_CHECKING, Any
 from ..core import releases
 
 if TYPE_CHECKING:
-    from ..core.plan import InstallPlan, PackageSource
+    from ..core.builds import Choice, Recommendation
+    from ..core.conda import CondaInstall
+    from ..core.gpu import HardwareReport
+    from ..core.interpreters import Interpreter
+    from ..core.plan import InstallPlan, InstallRequest, PackageSource
 
 
 def current_os() -> str:
@@ -24,29 +32,97 @@ class WizardState:
     import and compile more on that path."""
 
     def __init__(self, data: releases.ReleaseData | None = None, os_name: str | None = None) -> None:
-        self.data: releases.ReleaseData = data or releases.load()
+        self.data: releases.ReleaseData = data or releases.load()  # the window (live index: Hardware)
         self.os_name: str = os_name or current_os()
-        self.interpreters: list[Any] = []  # wizard.core.interpreters.Interpreter
-        self.interpreter: Any = None
-        self.manager = "pip"  # or "conda"
-        self.conda_install: Any = None  # wizard.core.conda.CondaInstall when manager == "conda"
-        self.conda_env_name = ""
-        self.env_dir = ""
-        self.hardware: Any = None  # wizard.core.gpu.HardwareReport
-        self.recommendation: Any = None  # wizard.core.builds.Recommendation
+        # Python page
+        self.interpreters: list[Interpreter] = []
+        self.interpreter: Interpreter | None = None  # Python page; Review's "switch to this Python"
+        # Where-to-install page
+        self.manager: str = "pip"  # or "conda"
+        self.conda_install: CondaInstall | None = None  # when manager == "conda"
+        self.conda_env_name: str = ""
+        self.env_dir: str = ""
+        # Hardware page
+        self.hardware: HardwareReport | None = None
+        self.recommendation: Recommendation | None = None
         self.variant: str | None = None  # chosen build; None until the Hardware page decided
         self.torch_version: str | None = None
         self.torchvision_version: str | None = None
         self.source_index_url: str | None = None  # the PyTorch index of the chosen build; None = default
-        self.include_torchvision = True
-        self.source: PackageSource | None = None  # set on the Review page
-        self.plan: InstallPlan | None = None
+        self.include_torchvision: bool = True
+        # Review page
+        self.source: PackageSource | None = None
+        self.plan: InstallPlan | None = None  # Review (and the window, when finishing a cut-short install)
+        # Install page (from the install session's outcome)
         self.verify: dict[str, Any] | None = None  # what resources/verify.py reported
-        self.demo_device = "cpu"
-        self.demo_copy = ""  # the example script, copied into the new environment
+        self.after: Any = None  # aftercheck.AfterCheck
+        self.demo_device: str = "cpu"  # Hardware page's guess, then the after-check's finding
+        self.demo_copy: str = ""  # the example script, copied into the new environment
 
     @property
     def python_version(self) -> tuple[int, int] | None:
         if self.interpreter is None or not self.interpreter.version_info[0]:
             return None
-        return tuple(self.interpreter.version_info[:2])  # type: ignore[return-value]
+        return (int(self.interpreter.version_info[0]), int(self.interpreter.version_info[1]))
+
+    def chosen_build(self) -> Recommendation | Choice | None:
+        """The build that is meant to be installed: the recommendation, or the learner's other choice."""
+        rec = self.recommendation
+        if rec is None or rec.variant == self.variant:
+            return rec
+        return next((c for c in rec.choices if c.variant == self.variant), rec)
+
+    # -- writers -------------------------------------------------------------------------------------
+    def set_plan(self, plan: InstallPlan | None) -> None:
+        self.plan = plan
+
+    def set_installed(self, verify: dict[str, Any], after: Any, lesson_copy: str) -> None:
+        """The install session succeeded: what it found, for the Demo and Finish pages."""
+        self.verify = verify
+        self.after = after
+        if after is not None and getattr(after, "device", None):
+            self.demo_device = str(after.device)
+        self.demo_copy = lesson_copy
+
+    def make_request(
+        self,
+        source: PackageSource,
+        *,
+        torchvision: bool,
+        nvcc: bool = False,
+        route: str = "pip",
+        jupyter: bool = False,
+    ) -> InstallRequest:
+        """The install request for everything chosen so far (a new venv or a new conda env)."""
+        from ..core.plan import CondaTarget, InstallRequest, Manager, Route
+
+        build = self.chosen_build()
+        extra: tuple[str, ...] = ()
+        if build is not None and getattr(build, "torch", None) == self.torch_version:
+            extra = tuple(getattr(build, "extra_requirements", ()) or ())
+        size = getattr(build, "download_mb", None)
+        conda_target = None
+        base = self.interpreter.path if self.interpreter is not None else ""
+        if self.manager == "conda" and self.conda_install is not None:
+            inst = self.conda_install
+            conda_target = CondaTarget(inst.exe, inst.kind, self.conda_env_name, inst.root_prefix or "")
+            base = inst.exe
+        hw = self.hardware
+        return InstallRequest(
+            base_python=base,
+            python_version=self.python_version or (0, 0),
+            env_dir=self.env_dir,
+            os_name=self.os_name,
+            torch=self.torch_version,
+            torchvision=self.torchvision_version if torchvision else None,
+            source=source,
+            variant=self.variant or "cpu",
+            extra=extra,
+            nvcc=nvcc,
+            manager=Manager.CONDA if conda_target is not None else Manager.PIP,
+            conda=conda_target,
+            route=Route(route) if conda_target is not None else Route.PIP,
+            jupyter=jupyter,
+            download_mb=int(size) if isinstance(size, (int, float)) and size else None,
+            arch=getattr(hw, "arch", None) if hw is not None else None,
+        )
