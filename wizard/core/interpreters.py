@@ -19,8 +19,6 @@ import dataclasses
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,8 +29,8 @@ from typing import Any
 
 from packaging.version import Version
 
+from . import childproc, discovery
 from . import releases as _releases
-from .procenv import child_environment
 from .releases import Release, ReleaseData
 from .resources import resource
 from .tr import translate
@@ -289,15 +287,6 @@ def install_hint(platform: str | None = None, data: ReleaseData | None = None) -
 
 _POSIX_NAME = re.compile(r"^python(3(\.\d+t?)?)?$")
 _WINDOWS_NAME = re.compile(r"^python(3(\.\d+t?)?)?$", re.IGNORECASE)
-_CONDA_ROOT_NAMES = (
-    "anaconda3",
-    "miniconda3",
-    "miniforge3",
-    "mambaforge",
-    "micromamba",
-    "miniconda",
-    "anaconda",
-)
 
 
 def _name_order(name: str) -> tuple[int, str]:
@@ -309,8 +298,9 @@ def _name_order(name: str) -> tuple[int, str]:
     return (rank, stem)
 
 
-class _Finder:
-    """One search: the environment, platform and home it runs against, and the results."""
+class _Finder(discovery.Places):
+    """One search: the environment, platform and home it runs against (:class:`discovery.Places`),
+    and the results."""
 
     def __init__(
         self,
@@ -320,11 +310,7 @@ class _Finder:
         fs_root: Path,
         registry: RegistryReader | None,
     ) -> None:
-        self.env = env
-        self.windows = platform.startswith("win")
-        self.platform = platform
-        self.home = home
-        self.root = fs_root
+        super().__init__(env, platform, home, fs_root)
         self.registry = registry
         self.found: list[Candidate] = []
         self._index: dict[tuple[Any, ...], int] = {}
@@ -332,18 +318,10 @@ class _Finder:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def sys_path(self, posix_path: str) -> Path:
-        """An absolute POSIX location under the (test-replaceable) file system root."""
-        return self.root / posix_path.lstrip("/")
-
-    def env_path(self, name: str) -> Path | None:
-        value = self.env.get(name, "").strip().strip('"')
-        return Path(value) if value else None
-
     def exe_names(self) -> tuple[str, ...]:
         if not self.windows:
             return ("",)
-        raw = self.env.get("PATHEXT", "") or ".COM;.EXE;.BAT;.CMD"
+        raw = self.getenv("PATHEXT") or ".COM;.EXE;.BAT;.CMD"
         exts = [e.strip().lower() for e in raw.split(";") if e.strip()]
         # A python.bat/.cmd is a wrapper (pyenv-win shims are); only real programs count.
         return tuple(e for e in exts if e in (".exe", ".com")) or (".exe",)
@@ -371,45 +349,15 @@ class _Finder:
         return [directory / n for n in sorted(names, key=_name_order)]
 
     def is_program(self, path: Path) -> bool:
-        try:
-            if self.windows:
-                # Store app-execution aliases are reparse points that look like empty files.
-                return path.is_file() or os.path.lexists(path)
-            return path.is_file() and os.access(path, os.X_OK)
-        except OSError:
-            return False
-
-    def identity(self, path: Path) -> tuple[Any, ...]:
-        """Same real file, and the same environment when it sits in a venv or conda env.
-
-        A venv's python is a link to its base's file, and conda envs hard-link the same file
-        from the package cache: those stay apart; ``/bin/python3`` and ``/usr/bin/python3``
-        merge, and so do ``bin/python`` and ``bin/python3.12``.
-        """
-        try:
-            real = os.path.realpath(path)
-        except (OSError, ValueError):
-            real = str(path)
-        try:
-            st = os.stat(real)
-            file_id: Any = (st.st_dev, st.st_ino) if st.st_ino else _norm(real, self.windows)
-        except OSError:
-            file_id = _norm(real, self.windows)
-        env_root = _env_root(path)
-        marker = ""
-        if (env_root / "pyvenv.cfg").is_file() or (env_root / "conda-meta").is_dir():
-            try:
-                marker = _norm(os.path.realpath(env_root), self.windows)
-            except (OSError, ValueError):
-                marker = _norm(str(env_root), self.windows)
-        return (file_id, marker)
+        # Store app-execution aliases are reparse points that look like empty files.
+        return discovery.is_program(path, self.windows, alias_ok=True)
 
     def add(self, path: Path, source: str) -> None:
         if not self.is_program(path):
             return
         if self.windows and self.is_store_stub(path):
             return
-        key = self.identity(path)
+        key = discovery.interpreter_identity(path, self.windows)
         if key in self._index:
             i = self._index[key]
             if _prefer_source(source, self.found[i].source):
@@ -439,22 +387,7 @@ class _Finder:
 
     @staticmethod
     def subdirs(directory: Path | None) -> list[Path]:
-        if directory is None:
-            return []
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: _natural(e.name))
-        except OSError:
-            return []
-        out = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    out.append(Path(entry.path))
-            except OSError:
-                continue
-        return out
+        return discovery.subdirs(directory)
 
     def is_store_stub(self, path: Path) -> bool:
         """The bare ``...\\Microsoft\\WindowsApps\\python.exe`` alias that opens the Store."""
@@ -472,7 +405,7 @@ class _Finder:
         roots.append(self.home / ".pyenv")
         if self.windows:
             roots = [r / "pyenv-win" if (r / "pyenv-win").is_dir() else r for r in roots]
-        return _unique(roots)
+        return self.unique(roots)
 
     def uv_dirs(self) -> list[Path]:
         dirs = []
@@ -487,22 +420,20 @@ class _Finder:
         if xdg:
             dirs.append(xdg / "uv" / "python")
         dirs.append(self.home / ".local" / "share" / "uv" / "python")
-        return _unique(dirs)
+        return self.unique(dirs)
 
     def classify(self, path: Path) -> str:
         """The source of an interpreter found on PATH, judged from where it lives."""
-        env_root = _env_root(path)
+        env_root = discovery.env_root(path)
         if (env_root / "pyvenv.cfg").is_file():
             return "venv"
-        texts = [_norm(str(path), self.windows)]
-        with contextlib.suppress(OSError, ValueError):
-            texts.append(_norm(os.path.realpath(path), self.windows))
+        texts = [discovery.norm_text(str(path), self.windows), self.key(path)]
 
         def under(*bases: Path | None) -> bool:
             for base in bases:
                 if base is None:
                     continue
-                b = _norm(str(base), self.windows).rstrip("/") + "/"
+                b = discovery.norm_text(str(base), self.windows).rstrip("/") + "/"
                 if any(t.startswith(b) for t in texts):
                     return True
             return False
@@ -541,17 +472,12 @@ class _Finder:
             prefixes.append(self.sys_path("/opt/homebrew"))
         else:
             prefixes += [self.sys_path("/home/linuxbrew/.linuxbrew"), self.home / ".linuxbrew"]
-        return _unique(prefixes)
+        return self.unique(prefixes)
 
     # -- the places -----------------------------------------------------------------------
 
     def scan_path(self) -> None:
-        sep = ";" if self.windows else ":"
-        for raw in self.env.get("PATH", "").split(sep):
-            entry = raw.strip().strip('"')
-            if not entry:
-                continue
-            directory = Path(entry)
+        for directory in self.path_entries():
             parts = [p.lower() for p in directory.parts]
             if parts and parts[-1] == "shims":  # pyenv, pyenv-win, asdf: wrappers, never the real thing
                 continue
@@ -656,34 +582,9 @@ class _Finder:
                 self.add(file, self.classify(file))
 
     def conda_roots(self) -> list[Path]:
-        roots: list[Path] = []
-        for var in ("CONDA_EXE", "_CONDA_EXE", "MAMBA_EXE"):
-            exe = self.env_path(var)
-            if exe:
-                # <root>/bin/conda, <root>\Scripts\conda.exe, <root>\condabin\conda.bat
-                roots.append(exe.parent.parent)
-        for var in ("MAMBA_ROOT_PREFIX", "CONDA_ROOT"):
-            p = self.env_path(var)
-            if p:
-                roots.append(p)
-        bases = [self.home, self.home / "opt"]
-        if self.windows:
-            for var in ("ProgramData", "PROGRAMDATA", "LOCALAPPDATA", "ALLUSERSPROFILE"):
-                p = self.env_path(var)
-                if p:
-                    bases.append(p)
-        else:
-            bases.append(self.sys_path("/opt"))
-        for base in bases:
-            for name in _CONDA_ROOT_NAMES:
-                for variant in {name, name.capitalize()}:
-                    roots.append(base / variant)
-        if self.platform == "darwin":
-            for caskroom in (self.sys_path("/opt/homebrew/Caskroom"), self.sys_path("/usr/local/Caskroom")):
-                for cask in self.subdirs(caskroom):
-                    if cask.name in ("miniforge", "miniconda", "anaconda", "mambaforge"):
-                        roots.append(cask / "base")
-        return [r for r in _unique(roots) if (r / "conda-meta").is_dir()]
+        """The conda, mamba and micromamba installation roots on this computer (shared places)."""
+        places = [*self.env_conda_roots(), *self.known_conda_roots()]
+        return [r for r in self.unique(places) if discovery.is_conda_root(r) or discovery.is_conda_env(r)]
 
     def scan_conda(self) -> None:
         prefixes: list[Path] = []
@@ -693,17 +594,9 @@ class _Finder:
         for root in self.conda_roots():
             prefixes.append(root)
             prefixes.extend(self.subdirs(root / "envs"))
-        envs_txt = self.home / ".conda" / "environments.txt"
-        try:
-            lines = envs_txt.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            lines = []
-        for line in lines:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                prefixes.append(Path(line))
-        for prefix in _unique(prefixes):
-            if (prefix / "conda-meta").is_dir():
+        prefixes.extend(self.environments_txt())
+        for prefix in self.unique(prefixes):
+            if discovery.is_conda_env(prefix):
                 self.add_env(prefix, "conda")
 
     def scan_venvs(self) -> None:
@@ -732,33 +625,6 @@ class _Finder:
         self.scan_conda()
         self.scan_venvs()
         return list(self.found)
-
-
-def _env_root(exe: Path) -> Path:
-    """The installation or environment folder of an interpreter: <root>/bin/python, <root>\\python.exe."""
-    folder = exe.parent
-    return folder.parent if folder.name.lower() in ("bin", "scripts") else folder
-
-
-def _natural(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts 3.9 before 3.10."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name) if part)
-
-
-def _norm(text: str, windows: bool) -> str:
-    text = text.replace("\\", "/") if windows else text
-    return text.lower() if windows else text
-
-
-def _unique(paths: Iterable[Path]) -> list[Path]:
-    seen: set[str] = set()
-    out = []
-    for p in paths:
-        key = str(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
 
 
 def _prefer_source(new: str, old: str) -> bool:
@@ -797,10 +663,9 @@ def manual_candidate(path: str | os.PathLike[str]) -> Candidate:
 
 def read_pep514_registry() -> list[RegistryEntry]:
     """PEP 514 registrations from HKCU and HKLM (64- and 32-bit views). Windows only."""
-    try:
-        import winreg  # type: ignore[import-not-found]
-    except ImportError:
+    if sys.platform != "win32":  # mypy checks the rest for Windows only (--platform win32)
         return []
+    import winreg
 
     def subkeys(key: Any) -> Iterator[str]:
         i = 0
@@ -891,108 +756,17 @@ def _cache_key(path: str) -> tuple[str, str, int, int] | None:
     return (os.path.abspath(path), real, st.st_mtime_ns, st.st_size)
 
 
-@dataclass
-class _RunResult:
-    returncode: int | None  # None: timed out or killed for printing too much
-    stdout: str
-    stderr: str
-    timed_out: bool = False
-    overflow: bool = False
+_RunResult = childproc.ChildResult
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
-    try:
-        if sys.platform != "win32":
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
-            proc.kill()
-    except OSError:
-        with contextlib.suppress(OSError):
-            proc.kill()
-
-
-def _run(argv: list[str], timeout: float) -> _RunResult:
-    """Run a program with a hard timeout (also for its children) and a cap on its output."""
-    kwargs: dict[str, Any] = {}
-    if sys.platform == "win32":
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)
-    else:
-        kwargs["start_new_session"] = True  # its own process group, so a timeout kills it all
-    proc = subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_environment(),
-        **kwargs,
-    )
-    chunks: dict[str, list[bytes]] = {"out": [], "err": []}
-    overflow = threading.Event()
-
-    def reader(stream: Any, key: str) -> None:
-        total = 0
-        try:
-            while True:
-                data = stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536)
-                if not data:
-                    break
-                total += len(data)
-                if total > _OUTPUT_LIMIT:
-                    overflow.set()
-                    _kill(proc)
-                    break
-                chunks[key].append(data)
-        except (OSError, ValueError):
-            pass
-
-    threads = [
-        threading.Thread(target=reader, args=(proc.stdout, "out"), daemon=True),
-        threading.Thread(target=reader, args=(proc.stderr, "err"), daemon=True),
-    ]
-    for t in threads:
-        t.start()
-    timed_out = False
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill(proc)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=5)
-    for t in threads:
-        t.join(timeout=1.0)
-    if any(t.is_alive() for t in threads):
-        # Something it started still holds the pipes open: end its whole process group.
-        _kill(proc)
-        for t in threads:
-            t.join(timeout=0.5)
-    for t, stream in zip(threads, (proc.stdout, proc.stderr), strict=True):
-        # Closing a stream that a reader still blocks on would wait for that read: leave those.
-        if stream is not None and not t.is_alive():
-            with contextlib.suppress(OSError):
-                stream.close()
-    out = b"".join(chunks["out"]).decode("utf-8", errors="replace")
-    err = b"".join(chunks["err"]).decode("utf-8", errors="replace")
-    if overflow.is_set():
-        return _RunResult(None, out, err, overflow=True)
-    if timed_out:
-        return _RunResult(None, out, err, timed_out=True)
-    return _RunResult(proc.returncode, out, err)
+def _run(argv: list[str], timeout: float) -> childproc.ChildResult:
+    """Run a candidate under the one timeout rule, with a cap on its output (:mod:`childproc`)."""
+    return childproc.run(argv, timeout=timeout, output_limit=_OUTPUT_LIMIT)
 
 
 def _clt_installed() -> bool:
     """macOS: are the Command Line Tools (or Xcode) installed? Without them /usr/bin/python3 is a stub."""
-    try:
-        result = subprocess.run(
-            ["xcode-select", "-p"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return result.returncode == 0
+    return childproc.run(["xcode-select", "-p"], timeout=10).ok
 
 
 def _is_clt_stub_path(path: str) -> bool:
@@ -1001,7 +775,7 @@ def _is_clt_stub_path(path: str) -> bool:
 
 def _is_store_stub_output(run: _RunResult) -> bool:
     text = run.stdout + run.stderr
-    return run.returncode == _STORE_STUB_EXIT or "Python was not found" in text or "Microsoft Store" in text
+    return run.exit_code == _STORE_STUB_EXIT or "Python was not found" in text or "Microsoft Store" in text
 
 
 def _last_line(text: str, limit: int = 200) -> str:
@@ -1120,33 +894,32 @@ def _probe(candidate: Candidate, *, timeout: float, use_cache: bool, platform: s
 
 
 def _probe_once(candidate: Candidate, argv: list[str], timeout: float) -> Interpreter | _RunResult:
-    try:
-        run = _run(argv, timeout)
-    except FileNotFoundError:
-        return _failed(candidate, translate("Interpreters", "The file does not exist."))
-    except PermissionError:
-        return _failed(
-            candidate,
-            translate(
-                "Interpreters",
-                "This file cannot be run: it is not marked as a program, or access to it is denied.",
-            ),
-        )
-    except OSError as exc:
-        if getattr(exc, "errno", None) == 8 or getattr(exc, "winerror", None) == 193:  # ENOEXEC, BAD_EXE
-            return _failed(
-                candidate, translate("Interpreters", "This file is not a program this computer can run.")
-            )
-        return _failed(
-            candidate, translate("Interpreters", "It could not be started: {detail}").format(detail=exc)
-        )
+    run = _run(argv, timeout)
+    if run.start_error:
+        return _failed(candidate, _start_error(run))
     parsed = _parse(candidate, run)
     return parsed if parsed is not None else run
 
 
+def _start_error(run: _RunResult) -> str:
+    exc = run.start_exception
+    if isinstance(exc, FileNotFoundError):
+        return translate("Interpreters", "The file does not exist.")
+    if isinstance(exc, PermissionError):
+        return translate(
+            "Interpreters",
+            "This file cannot be run: it is not marked as a program, or access to it is denied.",
+        )
+    if exc is not None and (
+        getattr(exc, "errno", None) == 8 or getattr(exc, "winerror", None) == 193  # ENOEXEC, BAD_EXE
+    ):
+        return translate("Interpreters", "This file is not a program this computer can run.")
+    return translate("Interpreters", "It could not be started: {detail}").format(detail=run.start_error)
+
+
 def _unknown_option(run: _RunResult) -> bool:
     text = run.stderr + run.stdout
-    return run.returncode not in (0, None) and "-I" in text and ("Unknown option" in text or "usage:" in text)
+    return run.exit_code not in (0, None) and "-I" in text and ("Unknown option" in text or "usage:" in text)
 
 
 def _explain(run: _RunResult, timeout: float) -> str:
@@ -1162,13 +935,13 @@ def _explain(run: _RunResult, timeout: float) -> str:
             "This is only the Microsoft Store shortcut, not an installed Python.",
         )
     detail = _last_line(run.stderr) or _last_line(run.stdout)
-    if run.returncode not in (0, None):
+    if run.exit_code not in (0, None):
         if detail:
             return translate("Interpreters", "It stopped with an error (exit code {code}): {detail}").format(
-                code=run.returncode, detail=detail
+                code=run.exit_code, detail=detail
             )
         return translate("Interpreters", "It stopped with an error (exit code {code}).").format(
-            code=run.returncode
+            code=run.exit_code
         )
     if detail:
         return translate(
@@ -1183,17 +956,9 @@ def _explain(run: _RunResult, timeout: float) -> str:
 
 
 def _merge_key(interp: Interpreter) -> tuple[str, str] | None:
-    if not interp.ok or not interp.executable:
+    if not interp.ok:
         return None
-    windows = interp.platform.startswith("win")
-    try:
-        exe = os.path.realpath(interp.executable)
-        prefix = os.path.realpath(interp.prefix) if interp.prefix else ""
-    except (OSError, ValueError):
-        exe, prefix = interp.executable, interp.prefix
-    if windows:
-        exe, prefix = exe.lower(), prefix.lower()
-    return (exe, prefix)
+    return discovery.probed_key(interp.executable, interp.prefix, interp.platform.startswith("win"))
 
 
 def detect(
