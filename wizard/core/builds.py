@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import releases as _releases
 from .gpu import Gpu, HardwareReport
-from .releases import Release, ReleaseData, Variant
+from .releases import Release, ReleaseData, ReleaseSource, Variant
 from .tr import translate
 
 # --------------------------------------------------------------------------------------------
@@ -55,6 +55,8 @@ class Machine:
     # From HardwareReport.nvidia_state ("ok", "driver-not-responding", ...); "unknown" when described by hand.
     nvidia_state: str = "unknown"
     nvidia_cuda_max: str | None = None
+    macos_version: str | None = None  # "13.6.1"; None = unknown (taken as new enough)
+    jetson: bool = False  # an NVIDIA Jetson board (L4T)
 
     @classmethod
     def from_report(
@@ -63,7 +65,10 @@ class Machine:
         python: tuple[int, int] | None,
         bits: int = 64,
         free_threaded: bool = False,
+        macos_version: str | None = None,
     ) -> Machine:
+        if macos_version is None and report.os == "macos":
+            macos_version = getattr(report, "macos_version", None) or _this_macos()
         return cls(
             os=report.os,
             arch=report.arch,
@@ -75,7 +80,16 @@ class Machine:
             amd_gfx=tuple(g.arch for g in report.gpus if g.vendor == "amd" and g.arch),
             nvidia_state=report.nvidia_state,
             nvidia_cuda_max=report.nvidia_cuda_max,
+            macos_version=macos_version,
+            jetson=bool(getattr(report, "jetson", False)),
         )
+
+    @property
+    def python_key(self) -> str | None:
+        """ "3.12", or "3.14t" for a free-threaded Python; None when unknown."""
+        if self.python is None:
+            return None
+        return f"{self.python[0]}.{self.python[1]}" + ("t" if self.free_threaded else "")
 
     @property
     def nvidia_gpus(self) -> tuple[Gpu, ...]:
@@ -107,6 +121,42 @@ class Machine:
         return f"{self.os}-{self.arch}"
 
 
+def _this_macos() -> str | None:
+    import platform
+    import sys
+
+    return (platform.mac_ver()[0] or None) if sys.platform == "darwin" else None
+
+
+class Notice(NamedTuple):
+    """A message kept as a code and its parameters, worded when shown (``word``), so that it follows
+    the language the learner picks later. ``kind``: "reason" | "warning" | "alternative"."""
+
+    kind: str
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str) -> str:
+        return dict(self.params).get(name, "")
+
+    def text(self) -> str:
+        return word(self)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "code": self.code, "params": dict(self.params), "text": self.text()}
+
+
+def notice(kind: str, code: str, **params: object) -> Notice:
+    return Notice(kind, code, tuple((k, str(v)) for k, v in params.items()))
+
+
+_BUNDLED = ReleaseSource()
+
+# Codes of notices a page may want to show on their own (e.g. as a banner).
+LAST_RELEASE_FOR_GPU = "last-release-gpu"
+LAST_RELEASE_FOR_PYTHON = "last-release-python"
+
+
 @dataclass(frozen=True)
 class Choice:
     """One build the GUI can offer in its "advanced" list."""
@@ -118,6 +168,7 @@ class Choice:
     runs_here: bool
     label: str
     why_not: str  # translated; "" when it runs here
+    download_mb: int | None = None  # torch + torchvision + dependencies: the one size shown for it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,6 +179,7 @@ class Choice:
             "runs_here": self.runs_here,
             "label": self.label,
             "why_not": self.why_not,
+            "download_mb": self.download_mb,
         }
 
 
@@ -142,12 +194,25 @@ class Recommendation:
     warnings: tuple[str, ...]
     alternatives: tuple[str, ...]
     choices: tuple[Choice, ...]
-    download_mb: int | None  # torch + torchvision + their dependencies, from the data file
+    download_mb: int | None  # torch + torchvision + their dependencies (index size or data file)
     extra_requirements: tuple[str, ...] = ()  # pins to install along, e.g. ("numpy<2",) for torch 2.2.2
+    # The messages added in this version as codes (also worded into reasons/warnings/alternatives).
+    notices: tuple[Notice, ...] = ()
+    release_data: ReleaseSource = _BUNDLED
 
     @property
     def ok(self) -> bool:
         return self.variant is not None
+
+    def has_notice(self, code: str) -> bool:
+        return any(n.code == code for n in self.notices)
+
+    @property
+    def last_release(self) -> Notice | None:
+        """The "this is the last PyTorch release for your GPU / your Python" notice, when it applies."""
+        return next(
+            (n for n in self.notices if n.code in (LAST_RELEASE_FOR_GPU, LAST_RELEASE_FOR_PYTHON)), None
+        )
 
     def requirements(self) -> tuple[str, ...]:
         """``torch==X``, ``torchvision==Y`` and the extra pins; empty when nothing can be installed."""
@@ -171,6 +236,9 @@ class Recommendation:
             "warnings": list(self.warnings),
             "alternatives": list(self.alternatives),
             "choices": [c.to_json() for c in self.choices],
+            "notices": [n.to_json() for n in self.notices],
+            "last_release": self.last_release.code if self.last_release else None,
+            "release_data": self.release_data.to_json(),
         }
 
 
@@ -260,62 +328,96 @@ def _variant_label(data: ReleaseData, name: str) -> str:
 
 
 def _index_url(data: ReleaseData, machine: Machine, variant: str) -> str | None:
-    if machine.os == "macos" or variant == "mps":
-        return None  # macOS wheels come from plain PyPI (the CPU index serves the same files)
+    v = data.variants.get(variant)
+    if machine.os == "macos" or variant == "mps" or (v is not None and v.standard_index):
+        return None  # macOS wheels come from the standard index (the CPU index serves the same files)
     return data.index_url(variant)
 
 
-def _download_mb(data: ReleaseData, machine: Machine, variant: str | None) -> int | None:
+def _wheel_variant(data: ReleaseData, variant: str) -> str:
+    """The variant whose index pages hold ``variant``'s wheels ("mps" -> "cpu")."""
+    v = data.variants.get(variant)
+    return (v.wheels_from if v is not None and v.wheels_from else None) or variant
+
+
+def _download_mb(
+    data: ReleaseData, machine: Machine, variant: str | None, release: Release | None = None
+) -> int | None:
+    """torch + torchvision + their dependencies: the torch wheel's size from the index when it gave one,
+    else the data file's estimate. The one size shown for a build, on every page."""
     if variant is None:
         return None
-    v = data.variants.get("cpu" if variant == "mps" else variant)
-    size = v.download_mb(machine.os) if v else None
+    wheel_variant = _wheel_variant(data, variant)
+    size = release.size_for(wheel_variant) if release is not None else None
+    if size is None:
+        v = data.variants.get(variant) or data.variants.get(wheel_variant)
+        size = v.download_mb(machine.os) if v else None
+        if size is None and v is not None and v.kind == "mps":
+            cpu = data.variants.get("cpu")
+            size = cpu.download_mb(machine.os) if cpu else None
     if size is None:
         return None
     return size + data.torchvision_download_mb + data.dependencies_download_mb
 
 
 def _python_fits(release: Release, machine: Machine) -> tuple[bool, bool]:
-    """(fits, experimental). Unknown Python fits."""
+    """(fits, experimental). Unknown Python fits. With index data: some build has a wheel for it."""
     py = machine.python
     if py is None:
         return True, False
+    if release.wheels:
+        key = machine.python_key
+        return any(key in pys for _v, pys in release.wheels), False
+    rng = release.python_for(machine.platform)
     if machine.free_threaded:
-        return release.python.supports(py, free_threaded=True), False
-    if release.python.supports(py):
+        return rng.supports(py, free_threaded=True), False
+    if rng.supports(py):
         return True, False
-    if py in release.python.experimental:
+    if py in rng.experimental:
         return True, True
     return False, False
 
 
-def _usable_releases(data: ReleaseData) -> list[Release]:
-    """Releases up to the recommended one, newest first (a newer entry may be a pre-release)."""
-    rec = data.newest.version
-    return [r for r in data.releases if r.version <= rec]
+def _macos_fits(release: Release, machine: Machine) -> bool:
+    if machine.os != "macos" or not machine.macos_version or not release.macos_min:
+        return True
+    return version_at_least(machine.macos_version, release.macos_min)
 
 
-def _cuda_order(data: ReleaseData, names: Iterable[str]) -> list[str]:
-    pref = list(data.cuda_preference)
+def _usable_releases(data: ReleaseData, *, fallbacks: bool = False) -> list[Release]:
+    """Releases up to the recommended one, newest first (a newer entry may be a pre-release);
+    releases kept only for advice ("fallback_only") only when ``fallbacks``."""
+    rec = data.newest.key
+    return [r for r in data.releases if r.key <= rec and (fallbacks or not r.fallback_only)]
 
-    def key(n: str) -> tuple[int, tuple[int, ...]]:
+
+def _cuda_order(
+    data: ReleaseData, names: Iterable[str], release: Release | None = None, platform: str = ""
+) -> list[str]:
+    """Newest CUDA line first; within a line the build the standard index ships here, then newer."""
+    standard = release.standard_build(platform) if release is not None else None
+
+    def key(n: str) -> tuple[int, int, tuple[int, ...]]:
         v = data.variants.get(n)
-        cuda = tuple(-x for x in version_tuple(v.cuda if v else ""))
-        return (pref.index(n) if n in pref else len(pref), cuda)
+        cuda = version_tuple(v.cuda if v else "") or (0,)
+        return (-cuda[0], 0 if n == standard else 1, tuple(-x for x in cuda))
 
     return sorted(names, key=key)
+
+
+def _intel_family(gpu: Gpu, families: Iterable[_releases.IntelFamily]) -> str | None:
+    return next((f.family for f in families if f.matches(gpu.pci_device)), None)
 
 
 def _intel_xpu_capable(gpu: Gpu, xpu: Variant | None) -> bool:
     if xpu is None:
         return False
-    hints = [h.lower() for h in xpu.raw.get("intel_name_hints", [])]
-    prefixes = [p.lower() for p in xpu.raw.get("intel_pci_device_prefixes", [])]
-    name = gpu.name.lower()
-    if any(h in name for h in hints):
+    if _intel_family(gpu, xpu.intel_unsupported):
+        return False
+    if _intel_family(gpu, xpu.intel_devices):
         return True
-    dev = (gpu.pci_device or "").lower()
-    return bool(dev) and any(dev.startswith(p) for p in prefixes)
+    name = gpu.name.lower()
+    return any(h.lower() in name for h in xpu.intel_name_hints)
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,34 +453,82 @@ def _blocked_by_python_or_platform(release: Release, machine: Machine) -> str:
         return translate("Builds", "PyTorch {torch} has no packages for {platform}.").format(
             torch=release.torch, platform=_platform_label(machine.os, machine.arch)
         )
+    if not _macos_fits(release, machine):
+        return word(
+            notice(
+                "warning",
+                "macos-too-old",
+                torch=release.torch,
+                need=release.macos_min,
+                have=machine.macos_version,
+            )
+        )
     fits, _exp = _python_fits(release, machine)
     if not fits and machine.python is not None:
         if machine.free_threaded:
             return translate(
                 "Builds", "PyTorch {torch} has no packages for the free-threaded Python {py}t."
             ).format(torch=release.torch, py=_pyver(machine.python))
+        rng = release.python_for(machine.platform)
         return translate(
             "Builds", "PyTorch {torch} supports Python {low} to {high}; this Python is {py}."
         ).format(
             torch=release.torch,
-            low=_pyver(release.python.min),
-            high=_pyver(release.python.max),
+            low=_pyver(rng.min),
+            high=_pyver(rng.max),
             py=_pyver(machine.python),
         )
     return ""
+
+
+def _missing_python(release: Release, name: str, machine: Machine, data: ReleaseData) -> str:
+    """With index data: why this build has no wheel for this Python (another build may have one)."""
+    pys = release.wheel_pythons(_wheel_variant(data, name))
+    key = machine.python_key
+    if pys is None or key is None or key in pys:
+        return ""
+    offered = sorted(pys, key=lambda k: (k.endswith("t"), release_key_py(k)))
+    return word(
+        notice(
+            "warning",
+            "variant-missing-python",
+            torch=release.torch,
+            build=_variant_label(data, name),
+            py=key,
+            pythons=", ".join(offered),
+        )
+    )
+
+
+def release_key_py(key: str) -> tuple[int, ...]:
+    return version_tuple(key.rstrip("t"))
 
 
 def _evaluate(data: ReleaseData, release: Release, name: str, machine: Machine) -> _Eval:
     blocked = _blocked_by_python_or_platform(release, machine)
     if blocked:
         return _Eval(release, name, False, blocked)
-    if name == "mps":
-        if machine.os == "macos" and machine.arch == "arm64":
-            return _Eval(release, name, True)
-        return _Eval(
-            release, name, False, translate("Builds", "The MPS build is for Macs with Apple Silicon only.")
-        )
     variant = data.variants.get(name)
+    if name == "mps" or (variant is not None and variant.kind == "mps"):
+        if not (machine.os == "macos" and machine.arch == "arm64"):
+            return _Eval(
+                release,
+                name,
+                False,
+                translate("Builds", "The MPS build is for Macs with Apple Silicon only."),
+            )
+        need = (variant.min_macos if variant else None) or release.mps_min_macos
+        if machine.macos_version and need and not version_at_least(machine.macos_version, need):
+            return _Eval(
+                release,
+                name,
+                False,
+                word(notice("warning", "mps-needs-macos", need=need, have=machine.macos_version)),
+            )
+        missing = _missing_python(release, name, machine, data)
+        if missing:
+            return _Eval(release, name, False, missing)
+        return _Eval(release, name, True)
     if variant is None or name not in release.variants:
         return _Eval(
             release,
@@ -397,6 +547,9 @@ def _evaluate(data: ReleaseData, release: Release, name: str, machine: Machine) 
                 label=variant.label, platform=_platform_label(machine.os, machine.arch)
             ),
         )
+    missing = _missing_python(release, name, machine, data)
+    if missing:
+        return _Eval(release, name, False, missing)
     if variant.kind == "cpu":
         return _Eval(release, name, True)
     if variant.kind == "cuda":
@@ -407,6 +560,17 @@ def _evaluate(data: ReleaseData, release: Release, name: str, machine: Machine) 
         capable = tuple(g for g in machine.intel_gpus if _intel_xpu_capable(g, variant))
         if capable:
             return _Eval(release, name, True, covered=capable)
+        unsupported = [
+            (g, fam) for g in machine.intel_gpus if (fam := _intel_family(g, variant.intel_unsupported))
+        ]
+        if unsupported:
+            g, fam = unsupported[0]
+            return _Eval(
+                release,
+                name,
+                False,
+                word(notice("warning", "intel-not-validated", gpu=g.name, family=fam)),
+            )
         if machine.intel_gpus:
             return _Eval(
                 release,
@@ -434,12 +598,13 @@ def _evaluate_cuda(release: Release, variant: Variant, machine: Machine) -> _Eva
                 "No NVIDIA GPU was found (without one this build only adds a large download).",
             )
         return _Eval(release, name, False, why)
-    ptx = variant.ptx_on(machine.os)
+    ptx = variant.ptx_for(machine.platform)
+    archs = variant.archs(machine.platform, release.torch)
     covered: list[Gpu] = []
     via_ptx: list[Gpu] = []
     uncovered: list[Gpu] = []
     for g in gpus:
-        how = cc_coverage(g.compute_capability, variant.compute_capabilities, ptx)
+        how = cc_coverage(g.compute_capability, archs, ptx)
         # PTX from a newer CUDA than the driver knows cannot be JIT-compiled
         if (
             how == "ptx"
@@ -497,7 +662,8 @@ def _evaluate_rocm(release: Release, variant: Variant, machine: Machine) -> _Eva
                 "ROCm supports it.",
             ),
         )
-    supported = [g for g in gfx if g in variant.gfx]
+    holds = variant.archs(machine.platform, release.torch)
+    supported = [g for g in gfx if g in holds]
     if not supported:
         return _Eval(
             release,
@@ -524,11 +690,12 @@ def _make_choice(data: ReleaseData, ev: _Eval, machine: Machine) -> Choice:
     return Choice(
         variant=ev.variant,
         torch=ev.release.torch,
-        torchvision=ev.release.torchvision,
+        torchvision=ev.release.torchvision_for(_wheel_variant(data, ev.variant)),
         index_url=_index_url(data, machine, ev.variant),
         runs_here=ev.runs,
         label=label,
         why_not="" if ev.runs else ev.why_not,
+        download_mb=_download_mb(data, machine, ev.variant, ev.release),
     )
 
 
@@ -541,14 +708,20 @@ def _kind(data: ReleaseData, name: str) -> str:
 
 def _variant_names(release: Release, machine: Machine) -> list[str]:
     if machine.os == "macos":
-        return ["mps"] if machine.arch == "arm64" else ["cpu"]
+        if machine.arch != "arm64":
+            return ["cpu"]
+        if machine.macos_version and not version_at_least(
+            machine.macos_version, release.mps_min_macos or "0"
+        ):
+            return ["cpu"]  # the same wheel, but without the Apple GPU
+        return ["mps"]
     return list(release.variants)
 
 
 def _base_release(data: ReleaseData, machine: Machine) -> Release | None:
-    """The newest release with wheels for this platform (ignoring Python)."""
+    """The newest release with wheels for this platform and macOS version (ignoring Python)."""
     for r in _usable_releases(data):
-        if r.has_platform(machine.os, machine.arch):
+        if r.has_platform(machine.os, machine.arch) and _macos_fits(r, machine):
             return r
     return None
 
@@ -559,8 +732,8 @@ def _choices(data: ReleaseData, machine: Machine, base: Release) -> tuple[Choice
     for name in names_in_base:
         out.append(_make_choice(data, _evaluate(data, base, name, machine), machine))
     kinds_running = {_kind(data, c.variant) for c in out if c.runs_here}
-    for older in _usable_releases(data):
-        if older.version >= base.version:
+    for older in _usable_releases(data, fallbacks=True):
+        if older.key >= base.key:
             continue
         for name in _variant_names(older, machine):
             ev = _evaluate(data, older, name, machine)
@@ -583,9 +756,9 @@ def choice_for(
     if torch is not None:
         release = data.release(torch)
         return _make_choice(data, _evaluate(data, release, variant, machine), machine)
-    candidates = [r for r in _usable_releases(data) if r.has_platform(machine.os, machine.arch)] or list(
-        _usable_releases(data)
-    )
+    candidates = [
+        r for r in _usable_releases(data, fallbacks=True) if r.has_platform(machine.os, machine.arch)
+    ] or list(_usable_releases(data, fallbacks=True))
     has = [r for r in candidates if variant in r.variants or variant == "mps"] or candidates
     evals = [_evaluate(data, r, variant, machine) for r in has]
     best = next((e for e in evals if e.runs), evals[0])
@@ -604,6 +777,20 @@ class _Builder:
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     alternatives: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def add(self, kind: str, code: str, **params: object) -> Notice:
+        """A new-style message: kept as a code (for ``Recommendation.notices``) and worded now into the
+        reasons, warnings or alternatives (for the callers that show those)."""
+        n = notice(kind, code, **params)
+        self.notices.append(n)
+        {"reason": self.reasons, "warning": self.warnings, "alternative": self.alternatives}[kind].append(
+            n.text()
+        )
+        return n
+
+    def has(self, code: str) -> bool:
+        return any(n.code == code for n in self.notices)
 
     def done(
         self,
@@ -624,10 +811,12 @@ class _Builder:
                 alternatives=tuple(self.alternatives),
                 choices=choices,
                 download_mb=None,
+                notices=tuple(self.notices),
+                release_data=self.data.source,
             )
         return Recommendation(
             torch=release.torch,
-            torchvision=release.torchvision,
+            torchvision=release.torchvision_for(_wheel_variant(self.data, variant)),
             variant=variant,
             index_url=_index_url(self.data, self.machine, variant),
             device=device,
@@ -635,8 +824,10 @@ class _Builder:
             warnings=tuple(self.warnings),
             alternatives=tuple(self.alternatives),
             choices=choices,
-            download_mb=_download_mb(self.data, self.machine, variant),
+            download_mb=_download_mb(self.data, self.machine, variant, release),
             extra_requirements=release.extra_requirements,
+            notices=tuple(self.notices),
+            release_data=self.data.source,
         )
 
 
@@ -663,6 +854,14 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
             )
         )
         return b.done(None, None, "cpu", ())
+    if data.source.source == "bundled" and data.source.reason not in ("", "offline"):
+        b.add("warning", "bundled-data", updated=data.updated)
+
+    # 1b. Jetson: PyTorch's aarch64 CUDA wheels are for servers ---------------------------------
+    if machine.jetson:
+        b.add("warning", "jetson")
+        b.add("alternative", "jetson-nvidia")
+        return b.done(None, None, "cpu", ())
 
     # 2. Release for this platform ------------------------------------------------------------
     base = _base_release(data, machine)
@@ -680,7 +879,17 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
                 )
             )
         return b.done(None, None, "cpu", ())
-    if base.torch != newest.torch:
+    if base.torch != newest.torch and not _macos_fits(newest, machine):
+        b.add(
+            "warning",
+            "macos-newest-needs",
+            newest=newest.torch,
+            need=newest.macos_min or "?",
+            have=machine.macos_version or "?",
+            torch=base.torch,
+        )
+        b.add("alternative", "macos-update", need=newest.macos_min or "?")
+    elif base.torch != newest.torch:
         b.reasons.append(
             translate(
                 "Builds",
@@ -689,7 +898,7 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
                 newest=newest.torch, platform=_platform_label(machine.os, machine.arch), torch=base.torch
             )
         )
-        if base.note:
+        if newest.key[:1] != base.key[:1] or newest.key[1] - base.key[1] > 3:
             b.warnings.append(
                 translate(
                     "Builds",
@@ -704,17 +913,32 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
                     "notebook service such as Google Colab.",
                 )
             )
-    choices = _choices(data, machine, base)
-
     # 3. Python ------------------------------------------------------------------------------
     fits, experimental = _python_fits(base, machine)
+    if not fits and machine.python is not None:
+        previous = _previous_release_for_python(data, machine, base)
+        if previous is not None:
+            b.add(
+                "warning",
+                LAST_RELEASE_FOR_PYTHON,
+                torch=_line(previous),
+                py=machine.python_key,
+                newest=base.torch,
+            )
+            b.add(
+                "alternative", "newer-python-for-newest", newest=base.torch, **_py_range_params(base, machine)
+            )
+            base = previous
+            fits, experimental = _python_fits(base, machine)
+    choices = _choices(data, machine, base)
     if not fits:
         _explain_python(b, base, choices)
         return b.done(None, None, "cpu", choices)
+    rng = base.python_for(machine.platform)
     if machine.python is None:
         b.reasons.append(
             translate("Builds", "PyTorch {torch} needs a 64-bit Python {low} to {high}.").format(
-                torch=base.torch, low=_pyver(base.python.min), high=_pyver(base.python.max)
+                torch=base.torch, low=_pyver(rng.min), high=_pyver(rng.max)
             )
         )
     elif experimental:
@@ -723,7 +947,7 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
                 "Builds",
                 "PyTorch {torch} supports Python {py} only experimentally: some things may not work yet. "
                 "Python {high} is the safer choice.",
-            ).format(torch=base.torch, py=_pyver(machine.python), high=_pyver(base.python.max))
+            ).format(torch=base.torch, py=_pyver(machine.python), high=_pyver(rng.max))
         )
     if machine.free_threaded and machine.python is not None:
         b.warnings.append(
@@ -747,9 +971,7 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
     older = [
         r
         for r in _usable_releases(data)
-        if r.version < base.version
-        and r.has_platform(machine.os, machine.arch)
-        and _python_fits(r, machine)[0]
+        if r.key < base.key and r.has_platform(machine.os, machine.arch) and _python_fits(r, machine)[0]
     ]
     if machine.nvidia_gpus:
         rec = _recommend_nvidia(b, base, older, choices)
@@ -758,7 +980,7 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
     elif machine.nvidia_state in ("driver-not-responding", "no-driver", "smi-missing"):
         _explain_nvidia_state(b)
     if machine.amd_gpus or machine.amd_gfx:
-        rec = _recommend_amd(b, base, choices)
+        rec = _recommend_amd(b, base, older, choices)
         if rec is not None:
             return rec
     if machine.intel_gpus:
@@ -768,10 +990,46 @@ def recommend(machine: Machine, data: ReleaseData | None = None) -> Recommendati
     return _recommend_cpu(b, base, choices)
 
 
+def _line(release: Release) -> str:
+    """ "2.14" for the 2.14.x releases."""
+    return ".".join(str(x) for x in release.minor_line)
+
+
+def _py_range_params(release: Release, machine: Machine) -> dict[str, str]:
+    if release.wheels:
+        keys = sorted(
+            {k for _v, pys in release.wheels for k in pys if not k.endswith("t")}, key=release_key_py
+        )
+        if keys:
+            return {"low": keys[0], "high": keys[-1]}
+    rng = release.python_for(machine.platform)
+    return {"low": _pyver(rng.min), "high": _pyver(rng.max)}
+
+
+def _previous_release_for_python(data: ReleaseData, machine: Machine, base: Release) -> Release | None:
+    """The newest release of the previous minor line(s) (``python_fallback_minors``) that still has
+    this Python, e.g. 2.14.1 for Python 3.10 when 2.15 dropped it; further back the learner should
+    rather pick another Python (the alternatives name the release)."""
+    for r in _usable_releases(data):
+        if r.key >= base.key or r.key[:1] != base.key[:1]:
+            continue
+        if base.key[1] - r.key[1] > data.python_fallback_minors:
+            break
+        if (
+            r.has_platform(machine.os, machine.arch)
+            and _macos_fits(r, machine)
+            and _python_fits(r, machine)[0]
+        ):
+            return r
+    return None
+
+
 def _explain_python(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> None:
     m = b.machine
     assert m.python is not None
     py = _pyver(m.python)
+    rng = base.python_for(m.platform)
+    base = base._replace(python=rng)
     if m.free_threaded:
         b.warnings.append(
             translate(
@@ -835,7 +1093,7 @@ def _explain_python(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> 
         b.alternatives.append(
             translate(
                 "Builds", "Or install the older PyTorch {torch}, which still supports this combination."
-            ).format(torch=rel.short)
+            ).format(torch=rel.torch)
         )
 
 
@@ -878,6 +1136,9 @@ def _recommend_mac(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
                 "PyTorch cannot use NVIDIA (CUDA) or AMD (ROCm) graphics cards on macOS.",
             )
         )
+    if m.arch == "arm64" and _variant_names(base, m) == ["cpu"]:
+        b.add("warning", "mps-needs-macos", need=base.mps_min_macos or "14.0", have=m.macos_version or "?")
+        return b.done(base, "cpu", "cpu", choices)
     if m.arch == "arm64":
         b.reasons.append(
             translate(
@@ -924,7 +1185,7 @@ def _recommend_nvidia(
     evals: list[tuple[int, _Eval]] = []
     for ri, rel in enumerate(releases):
         names = [n for n in rel.variants if (v := data.variants.get(n)) is not None and v.kind == "cuda"]
-        for n in _cuda_order(data, names):
+        for n in _cuda_order(data, names, rel, m.platform):
             evals.append((ri, _evaluate(data, rel, n, m)))
     pref = {id(ev): i for i, (_ri, ev) in enumerate(evals)}
 
@@ -935,7 +1196,7 @@ def _recommend_nvidia(
     running = [(ri, ev) for ri, ev in evals if ev.runs]
     base_evals = [ev for ri, ev in evals if ri == 0]
     if not running:
-        _explain_no_cuda(b, base_evals)
+        _explain_no_cuda(b, [ev for _ri, ev in evals])
         return None
     ri, chosen = max(running, key=lambda p: (*p[1].score, best_cc(p[1]), -p[0], -pref[id(p[1])]))
     variant = data.variants[chosen.variant]
@@ -996,6 +1257,15 @@ def _recommend_nvidia(
         )
 
     release = releases[ri]
+    if release is not base and _last_release_for_gpus(data, m, release, chosen.covered):
+        b.add(
+            "warning",
+            LAST_RELEASE_FOR_GPU,
+            torch=_line(release),
+            gpu=_gpu_names(chosen.covered),
+            cc=", ".join(g.compute_capability or "?" for g in chosen.covered),
+            newest=base.torch,
+        )
     # A better build that only a driver update would allow
     better = [
         ev
@@ -1004,7 +1274,7 @@ def _recommend_nvidia(
         and ev.score >= chosen.score
         and version_tuple(data.variants[ev.variant].cuda) > version_tuple(variant.cuda)
     ]
-    if release is not base:
+    if release is not base and not b.has(LAST_RELEASE_FOR_GPU):
         obstacle = next((ev for ev in base_evals if ev.driver_short), None)
         b.warnings.append(
             translate(
@@ -1055,6 +1325,52 @@ def _recommend_nvidia(
     return b.done(release, chosen.variant, "cuda", choices)
 
 
+def _last_release_for_gpus(data: ReleaseData, m: Machine, release: Release, gpus: tuple[Gpu, ...]) -> bool:
+    """No newer release (whatever the driver) has a CUDA build with code for all of ``gpus``:
+    ``release``'s line is the last one for them (e.g. 2.14 for Pascal: 2.15 has cu130/cu132 only)."""
+    newer = [r for r in _usable_releases(data) if r.key[:2] > release.key[:2]]
+    if not newer or not gpus or any(g.compute_capability is None for g in gpus):
+        return False
+    for r in newer:
+        if not r.has_platform(m.os, m.arch):
+            continue
+        for n in r.variants:
+            v = data.variants.get(n)
+            if v is None or v.kind != "cuda" or not v.available_for(m.os, m.arch):
+                continue
+            archs = v.archs(m.platform, r.torch)
+            if all(cc_coverage(g.compute_capability, archs, v.ptx_for(m.platform)) for g in gpus):
+                return False
+    return True
+
+
+def _old_driver_fallback(b: _Builder) -> None:
+    """A driver too old for every current build: name the real older release that still works with it
+    (2.7.1 with CUDA 11.8, drivers from 450), when the data file has one."""
+    data, m = b.data, b.machine
+    for r in _usable_releases(data, fallbacks=True):
+        if not r.fallback_only or not r.has_platform(m.os, m.arch) or not _python_fits(r, m)[0]:
+            continue
+        for n in _cuda_order(data, [n for n in r.variants if data.variants.get(n, None) is not None]):
+            v = data.variants[n]
+            if v.kind != "cuda":
+                continue
+            ev = _evaluate(data, r, n, m)
+            if ev.runs and not ev.uncovered:
+                b.add(
+                    "alternative",
+                    "old-driver-release",
+                    torch=r.torch,
+                    cuda=v.cuda or "?",
+                    need=ev.driver_min or "?",
+                )
+                return
+
+
+def _driver_major(driver: str) -> str:
+    return driver.split(".")[0] if driver else "?"
+
+
 def _explain_no_cuda(b: _Builder, base_evals: list[_Eval]) -> None:
     data, m = b.data, b.machine
     gpus = m.nvidia_gpus
@@ -1074,14 +1390,8 @@ def _explain_no_cuda(b: _Builder, base_evals: list[_Eval]) -> None:
     if driver_short:
         lowest = min(driver_short, key=lambda ev: version_tuple(ev.driver_min))
         driver = m.nvidia_driver or next((g.driver_version for g in gpus if g.driver_version), "?")
-        b.warnings.append(
-            translate(
-                "Builds",
-                "Your NVIDIA driver ({driver}) is too old for the PyTorch GPU builds that support your GPU, "
-                "so "
-                "the CPU build is chosen for now.",
-            ).format(driver=driver)
-        )
+        b.add("warning", "driver-too-old-any", driver=_driver_major(driver), need=lowest.driver_min or "?")
+        _old_driver_fallback(b)
         b.alternatives.append(
             translate(
                 "Builds",
@@ -1092,11 +1402,18 @@ def _explain_no_cuda(b: _Builder, base_evals: list[_Eval]) -> None:
         )
 
 
-def _recommend_amd(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation | None:
+def _rocm_names(data: ReleaseData, release: Release) -> list[str]:
+    names = [n for n in release.variants if (v := data.variants.get(n)) is not None and v.kind == "rocm"]
+    return sorted(names, key=lambda n: version_tuple(data.variants[n].rocm), reverse=True)
+
+
+def _recommend_amd(
+    b: _Builder, base: Release, older: list[Release], choices: tuple[Choice, ...]
+) -> Recommendation | None:
     data, m = b.data, b.machine
     names = m.all_amd_gfx
     gpu_text = _gpu_names(m.amd_gpus) or ", ".join(names)
-    rocm_names = [n for n in base.variants if (v := data.variants.get(n)) is not None and v.kind == "rocm"]
+    rocm_names = _rocm_names(data, base)
     if m.os != "linux":
         b.warnings.append(
             translate(
@@ -1112,9 +1429,21 @@ def _recommend_amd(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
                 "exist.",
             ).format(os=_os_label(m.os))
         )
+        if m.os == "windows":
+            b.add("alternative", "amd-windows-wheels")
         return None
     evals = [_evaluate(data, base, n, m) for n in rocm_names]
     running = [ev for ev in evals if ev.runs]
+    release = base
+    if not running:
+        # the newest release may have no (recorded) ROCm build: the newest older one that runs
+        for rel in older:
+            found = [ev for n in _rocm_names(data, rel) if (ev := _evaluate(data, rel, n, m)).runs]
+            if found:
+                running, release = found, rel
+                if not rocm_names:
+                    b.add("reason", "rocm-older-release", newest=base.torch, torch=rel.torch)
+                break
     if not running:
         if evals:
             b.warnings.append(
@@ -1155,7 +1484,7 @@ def _recommend_amd(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
                 "HIP_VISIBLE_DEVICES.",
             ).format(gpu=g.name, gfx=g.arch)
         )
-    return b.done(base, chosen.variant, "cuda", choices)
+    return b.done(release, chosen.variant, "cuda", choices)
 
 
 def _recommend_intel(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> Recommendation | None:
@@ -1172,6 +1501,17 @@ def _recommend_intel(b: _Builder, base: Release, choices: tuple[Choice, ...]) ->
                 ).format(gpu=_gpu_names(ev.covered))
             )
             return b.done(base, n, "xpu", choices)
+    unsupported = [
+        (g, fam)
+        for n in xpu_names
+        if (v := data.variants.get(n)) is not None
+        for g in m.intel_gpus
+        if (fam := _intel_family(g, v.intel_unsupported))
+    ]
+    if unsupported:
+        g, fam = unsupported[0]
+        b.add("warning", "intel-not-validated", gpu=g.name, family=fam)
+        return None
     if xpu_names:
         b.alternatives.append(
             translate(
@@ -1196,7 +1536,7 @@ def _recommend_cpu(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
         )
     elif not b.warnings:
         b.reasons.append(translate("Builds", "The CPU-only build is chosen."))
-    served = data.default_index_serves.get(m.platform)
+    served = base.standard_build(m.platform) or data.default_index_serves.get(m.platform)
     if served and served != "cpu":
         size = _download_mb(data, m, served)
         b.reasons.append(
@@ -1231,3 +1571,106 @@ __all__ = [
     "version_at_least",
     "version_tuple",
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Wording of the notices (made when shown)
+# --------------------------------------------------------------------------------------------
+
+
+def word(n: Notice) -> str:
+    """The notice in the current language (call it when showing the text)."""
+    p = dict(n.params)
+    code = n.code
+    if code == LAST_RELEASE_FOR_GPU:
+        text = translate(
+            "Builds",
+            "This is the last PyTorch release for your GPU: PyTorch {torch} is the newest version with code "
+            "for the {gpu} (compute capability {cc}); PyTorch {newest} and later support only newer GPUs. "
+            "It keeps working, but will not get new features.",
+        )
+    elif code == LAST_RELEASE_FOR_PYTHON:
+        text = translate(
+            "Builds",
+            "This is the last PyTorch release for Python {py}: PyTorch {torch} is the newest version for it; "
+            "PyTorch {newest} needs a newer Python.",
+        )
+    elif code == "newer-python-for-newest":
+        text = translate(
+            "Builds", "To get the newest PyTorch {newest}, choose a Python {low} to {high} instead."
+        )
+    elif code == "bundled-data":
+        text = translate(
+            "Builds",
+            "The wizard could not read the list of versions from the PyTorch download server, so it used "
+            "its own list (from {updated}). The list of versions may be out of date.",
+        )
+    elif code == "jetson":
+        text = translate(
+            "Builds",
+            "This is an NVIDIA Jetson board. PyTorch's own packages for ARM computers are made for servers, "
+            "not for Jetson, so their GPU builds cannot use its GPU. The wizard does not install them here.",
+        )
+    elif code == "jetson-nvidia":
+        text = translate(
+            "Builds",
+            "Install PyTorch for Jetson from NVIDIA: NVIDIA publishes builds for each JetPack version (see "
+            "“NVIDIA Jetson Platforms” in PyTorch's README).",
+        )
+    elif code == "macos-too-old":
+        text = translate("Builds", "PyTorch {torch} needs macOS {need} or newer; this Mac has macOS {have}.")
+    elif code == "macos-newest-needs":
+        text = translate(
+            "Builds",
+            "PyTorch {newest} needs macOS {need} or newer, and this Mac has macOS {have}; PyTorch {torch} is "
+            "the newest version that installs on it.",
+        )
+    elif code == "macos-update":
+        text = translate(
+            "Builds", "Update macOS to {need} or newer to get the newest PyTorch and use the Mac's GPU (MPS)."
+        )
+    elif code == "mps-needs-macos":
+        text = translate(
+            "Builds",
+            "PyTorch can use the Mac's GPU (MPS) only on macOS {need} or newer; this Mac has macOS {have}, so "
+            "PyTorch runs on the processor (CPU).",
+        )
+    elif code == "variant-missing-python":
+        text = translate(
+            "Builds", "PyTorch {torch} has no {build} package for Python {py}; it has Python {pythons}."
+        )
+    elif code == "intel-not-validated":
+        text = translate(
+            "Builds",
+            "Your {gpu} ({family}) is not one of the Intel GPUs that PyTorch's XPU build supports, so "
+            "PyTorch runs on the processor (CPU).",
+        )
+    elif code == "amd-windows-wheels":
+        text = translate(
+            "Builds",
+            "AMD publishes its own PyTorch packages for Windows for some Radeon cards (RDNA3 and RDNA4, "
+            "Python 3.12; see AMD's “PyTorch via PIP” page). The wizard does not install those.",
+        )
+    elif code == "rocm-older-release":
+        text = translate(
+            "Builds",
+            "PyTorch {newest} has no AMD ROCm build in the wizard's list, so PyTorch {torch} is chosen.",
+        )
+    elif code == "driver-too-old-any":
+        text = translate(
+            "Builds",
+            "Your NVIDIA driver {driver} is too old for any current PyTorch GPU build, so the CPU build is "
+            "chosen for now. Update the driver to {need} or newer.",
+        )
+    elif code == "old-driver-release":
+        text = translate(
+            "Builds",
+            "Without updating the driver: the older PyTorch {torch} (CUDA {cuda}) still works with drivers "
+            "from {need}; choose it in the list of builds.",
+        )
+    else:
+        return code
+    return text.format(**p)
+
+
+__all__ += ["LAST_RELEASE_FOR_GPU", "LAST_RELEASE_FOR_PYTHON", "Notice", "word"]

@@ -153,7 +153,30 @@ def _looks_like_file(name: str) -> bool:
 _ARCH_ALIASES = {"amd64": "x86_64", "x64": "x86_64", "aarch64": "arm64", "i386": "x86", "i686": "x86"}
 
 
-def _platform_fits(platform: str, os_name: str, arch: str) -> bool:
+def macos_tag_min(platform: str) -> tuple[int, int] | None:
+    """The oldest macOS a ``macosx_<major>_<minor>_<arch>`` platform tag installs on: (14, 0)."""
+    parts = platform.split("_")
+    if len(parts) < 4 or parts[0] != "macosx" or not (parts[1].isdigit() and parts[2].isdigit()):
+        return None
+    return int(parts[1]), int(parts[2])
+
+
+def _macos_tuple(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    nums = [int(x) for x in text.split(".")[:2] if x.isdigit()]
+    if not nums:
+        return None
+    return (nums[0], nums[1] if len(nums) > 1 else 0)
+
+
+def _platform_fits(platform: str, os_name: str, arch: str, macos_version: str | None = None) -> bool:
+    """Whether a wheel's platform tag installs here; on macOS also the version in the tag
+    (``macosx_14_0_arm64`` needs macOS 14) when ``macos_version`` ("13.6.1") is known."""
+    if os_name == "macos" and macos_version:
+        need, have = macos_tag_min(platform), _macos_tuple(macos_version)
+        if need is not None and have is not None and have < need:
+            return False
     arch = _ARCH_ALIASES.get(arch.lower(), arch.lower())
     if platform == "any":
         return arch != "x86"  # no 32-bit PyTorch at all; pure wheels would still be useless without torch
@@ -229,17 +252,21 @@ def matching_wheels(
     os_name: str,
     arch: str,
     free_threaded: bool = False,
+    macos_version: str | None = None,
 ) -> list[str]:
     """The wheels in ``filenames`` that pip would accept for ``project==version`` on this Python and
     computer, newest version first. ``version`` None matches any version; ``2.13.0`` matches
-    ``2.13.0+cu130``. ``os_name`` is "linux" | "windows" | "macos", ``arch`` "x86_64" | "arm64" | "x86"."""
+    ``2.13.0+cu130``. ``os_name`` is "linux" | "windows" | "macos", ``arch`` "x86_64" | "arm64" | "x86";
+    ``macos_version`` ("13.6") rules out wheels tagged for a newer macOS."""
     spec = _version_matcher(version)
     hits = [
         (name, ver)
         for name, ver, tags in _wheels(filenames, project)
         if (spec is None or spec.contains(ver))
         and any(
-            _python_fits(t, python, free_threaded) and _platform_fits(t.platform, os_name, arch) for t in tags
+            _python_fits(t, python, free_threaded)
+            and _platform_fits(t.platform, os_name, arch, macos_version)
+            for t in tags
         )
     ]
     hits.sort(key=lambda h: h[1], reverse=True)
@@ -373,6 +400,7 @@ def check_wheel(
     free_threaded: bool = False,
     timeout: float = 10.0,
     opener: Opener | None = None,
+    macos_version: str | None = None,
 ) -> WheelCheck:
     """Whether ``index_url`` has a wheel of ``project`` (``==version``; None: any) for this Python and
     computer. Never raises: when the index cannot be asked, the answer is ``"unknown"``."""
@@ -431,7 +459,22 @@ def check_wheel(
             ).format(url=url, project=project),
             url,
         )
-    files = matching_wheels(names, project, version, python, os_name, arch, free_threaded)
+    files = matching_wheels(names, project, version, python, os_name, arch, free_threaded, macos_version)
+    if (
+        not files
+        and macos_version
+        and matching_wheels(names, project, version, python, os_name, arch, free_threaded)
+    ):
+        return WheelCheck(
+            "missing",
+            (),
+            translate(
+                "WheelCheck",
+                "The package index has {what} for Python {py} on {platform}, but only for a newer macOS than "
+                "this Mac's {have}.",
+            ).format(what=what, py=py, platform=label, have=macos_version),
+            url,
+        )
     if files:
         return WheelCheck(
             "found",
