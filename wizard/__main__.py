@@ -104,6 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_diag.add_argument("logfile")
     p_diag.add_argument("--json", action="store_true")
     p_diag.set_defaults(func=_diagnose)
+    p_kit = sub.add_parser("kit", help="download PyTorch for other computers into a kit folder")
+    from . import kitcli
+
+    kitcli.add_arguments(p_kit)
+    p_kit.set_defaults(func=kitcli.run)
     args = parser.parse_args(argv)
     _app = _install_translator(args.lang)
     return int(args.func(args))

@@ -1242,16 +1242,17 @@ def _wizard_version() -> str:
         return "?"
 
 
-def present_bytes(kit_dir: Path, target_name: str) -> int:
-    """Bytes of a target's files already in a (partly made) kit, as kit.json records them."""
+def present_bytes(kit_dir: Path, target_name: str) -> tuple[int, bool]:
+    """(bytes of a target's files already in a kit, whether kit.json marks the target complete)."""
     try:
         kit = open_kit(str(kit_dir))
     except KitError:
-        return 0
+        return 0, False
     t = kit.targets.get(target_name)
     if t is None:
-        return 0
-    return sum(kit.files[n].size for n in t.files if n in kit.files and (kit.wheel_dir / n).is_file())
+        return 0, False
+    have = sum(kit.files[n].size for n in t.files if n in kit.files and (kit.wheel_dir / n).is_file())
+    return have, t.complete
 
 
 # --------------------------------------------------------------------------------------------
