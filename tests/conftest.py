@@ -62,7 +62,9 @@ def _loopback_or_local(address: object) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def _offline_from_the_world(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[None]:
+def _offline_from_the_world(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
     """Every test runs cut off from the world.
 
     - The wizard uses its bundled release data and never the network (TORCH_WIZARD_OFFLINE=1), unless the

@@ -207,7 +207,9 @@ def test_folder_without_the_chosen_version_pins_its_newest_that_fits(two_torch_f
 def test_offline_plan_has_no_network_options(two_torch_folder: Path) -> None:
     """A wheel folder needs no server: no --timeout (nor --retries, --proxy) in any step, even when the
     learner asked for a longer timeout and a proxy before switching to the folder."""
-    req = _folder_request(two_torch_folder, "2.14.1", pip_timeout=300, proxy="http://proxy.school.example:8080")
+    req = _folder_request(
+        two_torch_folder, "2.14.1", pip_timeout=300, proxy="http://proxy.school.example:8080"
+    )
     plan = build_plan(req, DATA)
     for step in plan.steps:
         assert not {"--timeout", "--retries", "--proxy", "--index-url"} & set(step.argv), step.argv
