@@ -26,6 +26,10 @@ class Translations:
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
+        if app.inherits("QApplication"):  # Qt's own file dialogs, with their missing words filled in
+            from .gui.widgets import install_dialog_translator
+
+            install_dialog_translator(app)
         self._installed: list[QTranslator] = []
         self.language = "en"
 

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QIdentityProxyModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QFileSystemModel,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -96,3 +111,60 @@ class LogView(QWidget):
             if self.toggle.isChecked()
             else self.toggle.arrowType().RightArrow
         )
+
+
+class _LocalisedFileModel(QIdentityProxyModel):
+    """Qt's own file dialog, in the learner's language: dates in the wizard's locale (not the system's
+    US format) and the file type words that Qt's Chinese catalogue lacks."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role == int(Qt.ItemDataRole.DisplayRole) and index.column() in (2, 3):
+            source: Any = self.sourceModel()
+            src = self.mapToSource(index)
+            if isinstance(source, QFileSystemModel):
+                if index.column() == 3:
+                    return QLocale().toString(source.lastModified(src), QLocale.FormatType.ShortFormat)
+                if source.isDir(src):
+                    return QCoreApplication.translate("FileDialog", "Folder")
+                suffix = source.fileInfo(src).suffix()
+                if suffix:
+                    return QCoreApplication.translate("FileDialog", "{suffix} file").format(suffix=suffix)
+                return QCoreApplication.translate("FileDialog", "File")
+        return super().data(index, role)
+
+
+class DialogTranslator(QObject):
+    """Watches for Qt's file dialogs (from any page, also the static QFileDialog functions) and fills in
+    the labels that Qt's own Chinese catalogue leaves in English ("Look in:", "Files of type:")."""
+
+    LABELS = ("lookInLabel", "fileNameLabel", "fileTypeLabel")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            with contextlib.suppress(RuntimeError):  # a dialog closed while being shown
+                self.fix(watched)
+        return False
+
+    def fix(self, dialog: QFileDialog) -> None:
+        texts = {
+            "lookInLabel": QCoreApplication.translate("FileDialog", "Look in:"),
+            "fileNameLabel": QCoreApplication.translate("FileDialog", "File name:"),
+            "fileTypeLabel": QCoreApplication.translate("FileDialog", "Files of type:"),
+        }
+        for name, text in texts.items():
+            label = dialog.findChild(QLabel, name)
+            if label is not None:
+                label.setText(text)
+        if not isinstance(dialog.proxyModel(), _LocalisedFileModel):
+            dialog.setProxyModel(_LocalisedFileModel(dialog))
+
+
+def install_dialog_translator(app: QObject) -> DialogTranslator:
+    """Once per application: Qt's own (not the system's) file dialogs, watched and completed."""
+    existing = app.findChild(DialogTranslator)
+    if existing is not None:
+        return existing
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    fixer = DialogTranslator(app)
+    app.installEventFilter(fixer)
+    return fixer
