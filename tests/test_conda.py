@@ -17,13 +17,22 @@ import pytest
 from wizard.core import conda as cd
 from wizard.core import releases
 from wizard.core.diagnose import diagnose
-from wizard.core.plan import InstallPlan, InstallRequest, build_plan
+from wizard.core.plan import PYTHON_ENV_DOWNLOAD_MB, InstallPlan, InstallRequest, Step, build_plan, step_title
 from wizard.core.procenv import child_environment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "conda"
 STANDINS = Path(__file__).parent / "standins"
 STANDIN = STANDINS / "conda"
 DATA = releases.load()
+
+
+def conda_plan(*args: object, **kwargs: object) -> InstallPlan:
+    """A conda request (validated by conda.conda_request) planned by the one plan builder."""
+    return build_plan(cd.conda_request(*args, **kwargs), DATA)  # type: ignore[arg-type]
+
+
+def conda_steps(*args: object, **kwargs: object) -> list[Step]:
+    return list(conda_plan(*args, **kwargs).steps)
 
 
 def fixture(name: str) -> str:
@@ -245,7 +254,7 @@ def verify_step(env_dir: str, os_name: str) -> tuple[str, ...]:
 
 
 def test_pip_route_plan_cuda() -> None:
-    steps = cd.build_conda_plan(
+    steps = conda_steps(
         LINUX, "torch", "3.12", "linux", "cu130", "2.13.0", "0.28.0", "pip", DATA, DATA.index_url("cu130")
     )
     assert [s.id for s in steps] == ["conda-create", "upgrade-pip", "install-torch", "verify"]
@@ -283,7 +292,7 @@ def test_pip_route_plan_cuda() -> None:
 
 def test_pip_route_macos_without_index_and_windows_paths() -> None:
     mac = cd.CondaInstall("/Users/a/miniforge3/bin/conda", "conda", "25.5.1", "/Users/a/miniforge3", ())
-    steps = cd.build_conda_plan(mac, "t", "3.12", "macos", "mps", None, None, "pip", DATA, None)
+    steps = conda_steps(mac, "t", "3.12", "macos", "mps", None, None, "pip", DATA, None)
     assert steps[2].argv == [
         "/Users/a/miniforge3/envs/t/bin/python",
         "-m",
@@ -296,7 +305,7 @@ def test_pip_route_macos_without_index_and_windows_paths() -> None:
     win = cd.CondaInstall(
         "C:\\Users\\Ana\\miniforge3\\Scripts\\conda.exe", "conda", "24.11.3", "C:\\Users\\Ana\\miniforge3", ()
     )
-    steps = cd.build_conda_plan(
+    steps = conda_steps(
         win, "t", "3.11", "windows", "cu126", "2.13.0", None, "pip", DATA, DATA.index_url("cu126")
     )
     assert steps[1].program == "C:\\Users\\Ana\\miniforge3\\envs\\t\\python.exe"
@@ -316,9 +325,7 @@ def test_pip_route_macos_without_index_and_windows_paths() -> None:
 def test_conda_forge_route_plan(
     variant: str, os_name: str, torch: str | None, vision: str | None, packages: list[str]
 ) -> None:
-    steps = cd.build_conda_plan(
-        LINUX, "gpu", "3.12", os_name, variant, torch, vision, "conda-forge", DATA, None
-    )
+    steps = conda_steps(LINUX, "gpu", "3.12", os_name, variant, torch, vision, "conda-forge", DATA, None)
     assert [s.id for s in steps] == ["conda-create", "conda-install", "verify"]
     assert steps[0].argv == [
         LINUX.exe,
@@ -348,25 +355,25 @@ def test_conda_forge_route_plan(
 
 
 def test_pip_route_from_a_wheel_folder(tmp_path: Path) -> None:
-    steps = cd.build_conda_plan(
+    steps = conda_steps(
         LINUX, "off", "3.11", "linux", "cpu", "2.13.0", None, "pip", DATA, None, wheel_folder=str(tmp_path)
     )
     assert [s.id for s in steps] == ["conda-create", "install-torch", "verify"]  # no pip in the folder
     assert steps[1].argv[-4:] == ["torch==2.13.0", "--no-index", "--find-links", str(tmp_path)]
     (tmp_path / "pip-26.3-py3-none-any.whl").write_bytes(b"")
-    steps = cd.build_conda_plan(
+    steps = conda_steps(
         LINUX, "off", "3.11", "linux", "cpu", "2.13.0", None, "pip", DATA, None, wheel_folder=str(tmp_path)
     )
     assert steps[1].argv[-4:] == ["pip>=24.1", "--no-index", "--find-links", str(tmp_path)]
-    plan = cd.build_conda_install_plan(
+    plan = conda_plan(
         LINUX, "off", "3.11", "linux", "cpu", None, None, "pip", DATA, None, wheel_folder=str(tmp_path)
     )
-    assert plan.request.source.folder == str(tmp_path) and plan.download_mb == cd.PYTHON_ENV_DOWNLOAD_MB
+    assert plan.request.source.folder == str(tmp_path) and plan.download_mb == PYTHON_ENV_DOWNLOAD_MB
 
 
 def test_micromamba_plan_passes_its_root_and_proxy() -> None:
     micro = cd.CondaInstall("/home/a/.local/bin/micromamba", "micromamba", "2.1.1", "/home/a/micromamba", ())
-    steps = cd.build_conda_plan(
+    steps = conda_steps(
         micro, "t", "3.12", "linux", "cu130", None, None, "conda-forge", DATA, None, proxy="http://p:3128"
     )
     assert steps[0].argv[-2:] == ["-r", "/home/a/micromamba"]
@@ -377,19 +384,19 @@ def test_micromamba_plan_passes_its_root_and_proxy() -> None:
 
 def test_plan_refuses() -> None:
     with pytest.raises(ValueError):
-        cd.build_conda_plan(LINUX, "tf", "3.12", "linux", "cpu", None, None, "pip", DATA, None)  # exists
+        conda_steps(LINUX, "tf", "3.12", "linux", "cpu", None, None, "pip", DATA, None)  # exists
     with pytest.raises(ValueError):
-        cd.build_conda_plan(LINUX, "bad name", "3.12", "linux", "cpu", None, None, "pip", DATA, None)
+        conda_steps(LINUX, "bad name", "3.12", "linux", "cpu", None, None, "pip", DATA, None)
     with pytest.raises(ValueError):
-        cd.build_conda_plan(LINUX, "t", "3.12", "linux", "cpu", None, None, "apt", DATA, None)
+        conda_steps(LINUX, "t", "3.12", "linux", "cpu", None, None, "apt", DATA, None)
     with pytest.raises(ValueError):
-        cd.build_conda_plan(LINUX, "t", "3.12", "linux", "rocm7.2", None, None, "conda-forge", DATA, None)
+        conda_steps(LINUX, "t", "3.12", "linux", "rocm7.2", None, None, "conda-forge", DATA, None)
     with pytest.raises(ValueError):
-        cd.build_conda_plan(LINUX, "t", "3.12", "linux", "xpu", None, None, "conda-forge", DATA, None)
+        conda_steps(LINUX, "t", "3.12", "linux", "xpu", None, None, "conda-forge", DATA, None)
 
 
 def test_install_plan_wrapper_and_titles() -> None:
-    plan = cd.build_conda_install_plan(
+    plan = conda_plan(
         LINUX, "torch", "3.12", "linux", "cpu", "2.13.0", None, "pip", DATA, DATA.index_url("cpu")
     )
     assert isinstance(plan, InstallPlan)
@@ -399,7 +406,7 @@ def test_install_plan_wrapper_and_titles() -> None:
     assert plan.download_mb > DATA.variants["cpu"].download_mb("linux")
     assert plan.steps[0].id == "conda-create"
     for step_id in cd.STEP_IDS:
-        assert cd.conda_step_title(step_id) and cd.conda_step_title(step_id) != step_id
+        assert step_title(step_id) and step_title(step_id) != step_id
 
 
 # -- routes -----------------------------------------------------------------------------------------
@@ -748,7 +755,7 @@ def test_standin_end_to_end(standin_root: Path, tmp_path: Path) -> None:
     inst = found[0]
     assert inst.root_prefix == str(standin_root)
 
-    steps = cd.build_conda_plan(inst, "e2e", py, "linux", "cpu", "2.13.0", None, "conda-forge", DATA, None)
+    steps = conda_steps(inst, "e2e", py, "linux", "cpu", "2.13.0", None, "conda-forge", DATA, None)
     code, out, progress = run_step(steps[0], env)
     assert code == 0, out
     assert progress.succeeded and progress.packages_done == 4
@@ -781,7 +788,7 @@ def test_standin_end_to_end(standin_root: Path, tmp_path: Path) -> None:
         code, out, progress = run_step(steps[1], {**env, "STANDIN_CONDA_FAIL": fail})
         assert code == 1 and progress.phase == "failed"
         assert diagnose(out, code, step="conda-install").code == want, out
-    gpu = cd.build_conda_plan(inst, "e2e", py, "linux", "cu130", None, None, "conda-forge", DATA, None)
+    gpu = conda_steps(inst, "e2e", py, "linux", "cu130", None, None, "conda-forge", DATA, None)
     code, out, _progress = run_step(gpu[1], {**env, "STANDIN_CONDA_WHEELS": str(tmp_path)})
     assert code == 1 and "__cuda" in out  # no driver seen: the solver refuses pytorch-gpu
     assert diagnose(out, code, step="conda-install").code == "conda-unsatisfiable"

@@ -10,6 +10,7 @@ import pytest
 from wizard.core import releases
 from wizard.core.plan import (
     InstallRequest,
+    Note,
     PackageSource,
     SourceKind,
     activate_commands,
@@ -19,12 +20,15 @@ from wizard.core.plan import (
     demo_command,
     display_command,
     env_python,
+    note_text,
     scan_wheel_folder,
 )
 from wizard.core.procenv import child_environment
+from wizard.core.resources import resource
 
 DATA = releases.load()
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+BOOT = str(resource("bootstrap_pip.py"))
 
 
 def make_wheel(folder: Path, filename: str) -> Path:
@@ -54,8 +58,15 @@ def test_pytorch_index_plan_linux() -> None:
     assert [s.id for s in plan.steps] == ["create-venv", "upgrade-pip", "install-torch", "verify"]
     py = "/home/ann/pytorch-env/bin/python"
     assert plan.env_python == py
-    assert plan.steps[0].argv == ["/usr/bin/python3.12", "-m", "venv", "/home/ann/pytorch-env"]
-    assert plan.steps[1].argv == [py, "-m", "pip", "install", "--upgrade", "pip>=24.1"]
+    # the venv is made without pip; pip comes straight from Python's bundled wheel, already new
+    assert plan.steps[0].argv == [
+        "/usr/bin/python3.12",
+        "-m",
+        "venv",
+        "--without-pip",
+        "/home/ann/pytorch-env",
+    ]
+    assert plan.steps[1].argv == [py, BOOT, "install", "--upgrade", "pip>=24.1"]
     assert plan.steps[2].argv == [
         py,
         "-m",
@@ -116,8 +127,7 @@ def test_custom_index_used_for_pip_and_torch() -> None:
     plan = build_plan(request(source=PackageSource(SourceKind.CUSTOM_INDEX, index_url=url)), DATA)
     assert plan.steps[1].argv == [
         "/home/ann/pytorch-env/bin/python",
-        "-m",
-        "pip",
+        BOOT,
         "install",
         "--upgrade",
         "pip>=24.1",
@@ -137,8 +147,7 @@ def test_wheel_folder_pins_what_the_folder_has(tmp_path: Path) -> None:
     py = "/home/ann/pytorch-env/bin/python"
     assert plan.steps[1].argv == [
         py,
-        "-m",
-        "pip",
+        BOOT,
         "install",
         "--upgrade",
         "pip>=24.1",
@@ -167,11 +176,14 @@ def test_wheel_folder_without_new_pip_or_torchvision(tmp_path: Path) -> None:
     make_wheel(tmp_path, "pip-23.2.1-py3-none-any.whl")  # too old for --progress-bar raw
     src = PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))
     plan = build_plan(request(source=src), DATA)
-    assert [s.id for s in plan.steps] == ["create-venv", "install-torch", "verify"]
-    install = plan.steps[1]
-    assert "--progress-bar" not in install.argv  # the venv's own pip may be older than 24.1
+    assert [s.id for s in plan.steps] == ["create-venv", "upgrade-pip", "install-torch", "verify"]
+    # no new pip in the folder: the bundled one, offline, as it is
+    assert plan.steps[1].argv[1:] == [BOOT, "install", "--no-index", "--bundled-pip"]
+    install = plan.steps[2]
+    assert "--progress-bar" not in install.argv  # the bundled pip may be older than 24.1
     assert not any(a.startswith("torchvision") for a in install.argv)
-    assert plan.notes and "torchvision" in plan.notes[0]
+    assert Note.FOLDER_HAS_NO_TORCHVISION in plan.notes
+    assert "torchvision" in note_text(Note.FOLDER_HAS_NO_TORCHVISION)
 
 
 def test_scan_and_check_wheel_folder(tmp_path: Path) -> None:

@@ -593,4 +593,33 @@ class _Rate:
         return (d1 - d0) / (t1 - t0) if t1 - t0 >= 0.5 else 0.0
 
 
-__all__ = ["Context", "InstallSession", "Outcome", "OutcomeKind", "Progress", "StepState"]
+def remove_in_background(
+    data_dir: Path, record: journal.Journal, done: Callable[[Any], None], *, parent: QObject | None = None
+) -> None:
+    """Remove what a cut-short install claimed (``record.claim``), off the GUI thread; ``done`` gets the
+    ``journal.RemoveResult`` on the thread of ``parent``. The journal is cleared when the folder is gone."""
+    carrier = _Removal(parent)
+
+    def finished(result: Any) -> None:
+        if result:
+            journal.clear(data_dir)
+        carrier.deleteLater()
+        done(result)
+
+    carrier.done.connect(finished)
+
+    def work() -> None:
+        carrier.done.emit(journal.remove_env(record.request.env_dir, record.claim))
+
+    threading.Thread(target=work, name="remove-unfinished", daemon=True).start()
+
+
+__all__ = [
+    "Context",
+    "InstallSession",
+    "Outcome",
+    "OutcomeKind",
+    "Progress",
+    "StepState",
+    "remove_in_background",
+]

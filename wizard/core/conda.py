@@ -60,7 +60,6 @@ import contextlib
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -68,8 +67,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from .plan import CONDA_JSON_STEPS, StepId
-from .procenv import child_environment
+from . import childproc, discovery
+from .plan import (
+    CONDA_JSON_STEPS,
+    CondaTarget,
+    InstallRequest,
+    Manager,
+    PackageSource,
+    Route,
+    SourceKind,
+    StepId,
+    conda_forge_packages,
+)
 from .releases import ReleaseData
 from .tr import translate
 
@@ -97,8 +106,6 @@ PYTHON_ENV_DOWNLOAD_MB = 60
 _ENV_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _RESERVED_NAMES = ("base", "root")  # "root" is conda's old name for base
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
-_ROOT_NAMES = ("anaconda3", "miniconda3", "miniforge3", "mambaforge", "micromamba", "miniconda", "anaconda")
-_CASKS = ("miniforge", "miniconda", "anaconda", "mambaforge", "anaconda3", "miniconda3")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,39 +476,17 @@ def _kind_of(path: str | os.PathLike[str]) -> str:
     return "conda"
 
 
-class _Finder:
+class _Finder(discovery.Places):
+    """One search for conda-like programs; the places and path keys are :class:`discovery.Places`'."""
+
     def __init__(self, env: Mapping[str, str], platform: str, home: Path, fs_root: Path) -> None:
-        self.env = env
-        self.windows = platform.startswith("win")
-        self.platform = platform
-        self.home = home
-        self.root = fs_root
+        super().__init__(env, platform, home, fs_root)
         self.found: list[CondaCandidate] = []
         self._keys: set[tuple[str, str]] = set()
         self.bare_roots: list[Path] = []  # micromamba-style roots without a program inside
 
-    def getenv(self, name: str) -> str:
-        if self.windows:
-            for key, value in self.env.items():
-                if key.upper() == name.upper():
-                    return value.strip().strip('"')
-            return ""
-        return self.env.get(name, "").strip().strip('"')
-
-    def env_path(self, name: str) -> Path | None:
-        value = self.getenv(name)
-        return Path(value) if value else None
-
-    def sys_path(self, posix_path: str) -> Path:
-        return self.root / posix_path.lstrip("/")
-
     def is_program(self, path: Path) -> bool:
-        try:
-            if self.windows:
-                return path.is_file()
-            return path.is_file() and os.access(path, os.X_OK)
-        except OSError:
-            return False
+        return discovery.is_program(path, self.windows)
 
     def root_of(self, exe: Path, kind: str) -> Path | None:
         """<root>/bin/conda, <root>\\Scripts\\conda.exe, <root>\\condabin\\conda.bat, <root>\\Library\\bin\\…"""
@@ -583,15 +568,12 @@ class _Finder:
         root = self.env_path("MAMBA_ROOT_PREFIX")
         if root:
             self.add_root(root, "MAMBA_ROOT_PREFIX")
+        for root in self.env_conda_roots():  # CONDA_ROOT, and the roots of the programs above
+            self.add_root(root, "environment")
 
     def scan_path(self) -> None:
-        sep = ";" if self.windows else ":"
         exts = ("", ".exe", ".bat") if self.windows else ("",)
-        for entry in self.getenv("PATH").split(sep):
-            entry = entry.strip().strip('"')
-            if not entry:
-                continue
-            folder = Path(entry)
+        for folder in self.path_entries():
             for name in ("conda", "mamba", "micromamba"):
                 for ext in exts:
                     if self.windows and name != "conda" and ext == ".bat":
@@ -602,49 +584,15 @@ class _Finder:
                         break
 
     def scan_environments_txt(self) -> None:
-        path = self.home / ".conda" / "environments.txt"
-        try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return
-        for line in lines:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            prefix = Path(line)
+        for prefix in self.environments_txt():
             # The env itself (base) or, for <root>/envs/NAME, the root two levels up.
-            for place in (prefix, prefix.parent.parent if prefix.parent.name.lower() == "envs" else None):
+            for place in (prefix, discovery.conda_root_of_env(prefix, self.windows)):
                 if place is not None and _is_root(place, None):
                     self.add_root(place, "environments.txt")
                     break
 
-    def known_roots(self) -> list[Path]:
-        bases = [self.home, self.home / "opt"]
-        if self.windows:
-            for var in ("USERPROFILE", "PROGRAMDATA", "ALLUSERSPROFILE", "LOCALAPPDATA"):
-                p = self.env_path(var)
-                if p:
-                    bases.append(p)
-            bases.append(Path("C:/ProgramData"))
-        else:
-            bases += [self.sys_path("/opt"), self.sys_path("/usr/local")]
-        roots: list[Path] = []
-        for base in bases:
-            for name in _ROOT_NAMES:
-                roots.append(base / name)
-                if not self.windows:
-                    roots.append(base / name.capitalize())
-        if not self.windows:
-            roots.append(self.sys_path("/opt/conda"))  # Docker images and HPC modules
-            roots.append(self.home / ".local" / "share" / "mamba")  # micromamba 2 default root
-        if self.platform == "darwin":
-            for caskroom in (self.sys_path("/opt/homebrew/Caskroom"), self.sys_path("/usr/local/Caskroom")):
-                for cask in _CASKS:
-                    roots.append(caskroom / cask / "base")
-        return roots
-
     def scan_known_roots(self) -> None:
-        for root in self.known_roots():
+        for root in self.known_conda_roots():
             self.add_root(root, "known-root")
 
     def micromamba_programs(self) -> list[Path]:
@@ -685,24 +633,11 @@ class _Finder:
         return list(self.found)
 
 
-def _is_root(path: Path, kind: str | None) -> bool:
-    """An installation root: ``conda-meta`` plus ``condabin`` or ``envs``; micromamba's may be just ``envs`` + ``pkgs``."""
-    try:
-        if (path / "conda-meta").is_dir() and ((path / "condabin").is_dir() or (path / "envs").is_dir()):
-            return True
-        if kind in (None, "micromamba") and path.name.lower() != ".conda":
-            return (path / "envs").is_dir() and (path / "pkgs").is_dir()
-    except OSError:
-        return False
-    return False
+_is_root = discovery.is_conda_root
 
 
 def _real(path: Path | str, windows: bool) -> str:
-    try:
-        text = os.path.realpath(path)
-    except (OSError, ValueError):
-        text = str(path)
-    return text.replace("\\", "/").lower() if windows else text
+    return discovery.path_key(path, windows)
 
 
 def find_conda_candidates(
@@ -770,24 +705,24 @@ def query_install(
     def failed(error: str) -> CondaInstall:
         return CondaInstall(candidate.exe, candidate.kind, "", candidate.root, (), error=error)
 
-    code, out, err = _run([candidate.exe, "info", "--json", *extra], env, timeout)
-    if code is None:
-        return failed(_run_error(candidate.exe, err, timeout))
+    res = _run([candidate.exe, "info", "--json", *extra], env, timeout)
+    if res.exit_code is None:
+        return failed(_run_error(candidate.exe, res, timeout))
     try:
-        info = parse_info_json(out, candidate.kind)
+        info = parse_info_json(res.stdout, candidate.kind)
     except ValueError:
-        detail = (err.strip() or out.strip()).splitlines()[-1:] or [""]
+        detail = (res.stderr.strip() or res.stdout.strip()).splitlines()[-1:] or [""]
         return failed(
             translate("Conda", "{program} did not answer as expected (exit code {code}). {detail}").format(
-                program=os.path.basename(candidate.exe), code=code, detail=detail[0][:300]
+                program=os.path.basename(candidate.exe), code=res.exit_code, detail=detail[0][:300]
             )
         )
     envs = info.envs
     if not info.envs_listed:
-        code2, out2, _err2 = _run([candidate.exe, "env", "list", "--json", *extra], env, timeout)
-        if code2 is not None:
+        listed = _run([candidate.exe, "env", "list", "--json", *extra], env, timeout)
+        if listed.exit_code is not None:
             with contextlib.suppress(ValueError):
-                envs = parse_env_list_json(out2)
+                envs = parse_env_list_json(listed.stdout)
     return CondaInstall(
         exe=candidate.exe,
         kind=candidate.kind,
@@ -800,58 +735,23 @@ def query_install(
     )
 
 
-def _run_error(exe: str, err: str, timeout: float) -> str:
-    if err == "timeout":
-        return translate("Conda", "{program} did not answer within {seconds} seconds.").format(
-            program=os.path.basename(exe), seconds=int(timeout)
+def _run_error(exe: str, res: childproc.ChildResult, timeout: float) -> str:
+    if res.start_error:
+        return translate("Conda", "{program} could not be started: {error}").format(
+            program=os.path.basename(exe), error=res.start_error
         )
-    return translate("Conda", "{program} could not be started: {error}").format(
-        program=os.path.basename(exe), error=err
+    if res.overflow:
+        return translate("Conda", "{program} printed endless output instead of answering.").format(
+            program=os.path.basename(exe)
+        )
+    return translate("Conda", "{program} did not answer within {seconds} seconds.").format(
+        program=os.path.basename(exe), seconds=int(timeout)
     )
 
 
-def _run(argv: list[str], env: Mapping[str, str] | None, timeout: float) -> tuple[int | None, str, str]:
-    """(exit code, stdout, stderr); exit code None when it could not start ("stderr" says why) or timed out."""
-    kwargs: dict[str, Any] = {}
-    if sys.platform == "win32":
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)
-    else:
-        kwargs["start_new_session"] = True
-    try:
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=child_environment(env),
-            encoding="utf-8",
-            errors="replace",
-            **kwargs,
-        )
-    except OSError as exc:
-        return None, "", str(exc)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_tree(proc)
-        with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
-            proc.communicate(timeout=5)
-        return None, "", "timeout"
-    return proc.returncode, out or "", err or ""
-
-
-def _kill_tree(proc: subprocess.Popen[str]) -> None:
-    try:
-        import psutil
-
-        parent = psutil.Process(proc.pid)
-        for child in parent.children(recursive=True):
-            with contextlib.suppress(psutil.Error):
-                child.kill()
-    except Exception:  # psutil missing or the process is gone: kill what we can
-        pass
-    with contextlib.suppress(OSError):
-        proc.kill()
+def _run(argv: list[str], env: Mapping[str, str] | None, timeout: float) -> childproc.ChildResult:
+    """One query under :mod:`childproc`'s timeout rule; ``env`` is the base of the child's environment."""
+    return childproc.run(argv, timeout=timeout, env=env)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1057,6 +957,64 @@ def choose_route(install: CondaInstall, variant: str, os_name: str, data: Releas
     return ROUTE_PIP, reason
 
 
+# ---------------------------------------------------------------------------------------------
+# Requests: the one plan builder (wizard.core.plan.build_plan) makes the steps
+# ---------------------------------------------------------------------------------------------
+
+
+def conda_request(
+    install: CondaInstall,
+    name: str,
+    python: str,
+    os_name: str,
+    variant: str,
+    torch: str | None,
+    torchvision: str | None,
+    route: str,
+    data: ReleaseData,
+    index_url: str | None,
+    *,
+    proxy: str | None = None,
+    wheel_folder: str | None = None,
+) -> InstallRequest:
+    """The install request for a new env NAME with Python ``python`` ("3.12") of this installation.
+
+    ``torchvision``: None = no torchvision; "" = torchvision without a pin. ``index_url``: the pip
+    route's index (PyTorch's for the variant; None = the default index, as on macOS). ``wheel_folder``:
+    the pip route installs offline from it. Raises ValueError for a name that is not valid or already
+    exists (recent conda with ``-y`` *removes* an existing env of that name), an unknown route, or a
+    build conda-forge does not have.
+    """
+    problems = validate_env_name(name, install.env_names())
+    if problems:
+        raise ValueError(problems[0])
+    if route not in ROUTES:
+        raise ValueError(f"unknown route {route!r}")
+    if route == ROUTE_CONDA_FORGE:
+        conda_forge_packages(variant, os_name, torch, torchvision, data)  # raises for a build it lacks
+    major, _, minor = python.partition(".")
+    if wheel_folder and route == ROUTE_PIP:
+        source = PackageSource(SourceKind.WHEEL_FOLDER, folder=wheel_folder)
+    elif index_url and not index_url.rstrip("/").startswith(data.index_base.rstrip("/")):
+        source = PackageSource(SourceKind.CUSTOM_INDEX, index_url=index_url)
+    else:
+        source = PackageSource(SourceKind.PYTORCH_INDEX, index_url=index_url)
+    return InstallRequest(
+        base_python=install.exe,
+        python_version=(int(major), int(minor.split(".")[0] or 0)),
+        env_dir=env_prefix(install, name),
+        os_name=os_name,
+        torch=torch,
+        torchvision=torchvision,
+        source=source,
+        variant=variant,
+        proxy=proxy,
+        manager=Manager.CONDA,
+        conda=CondaTarget(install.exe, install.kind, name, install.root_prefix or ""),
+        route=Route(route),
+    )
+
+
 __all__ = [
     "CONDA_JSON_STEPS",
     "KINDS",
@@ -1070,6 +1028,7 @@ __all__ = [
     "CondaProgress",
     "available_routes",
     "choose_route",
+    "conda_request",
     "env_prefix",
     "env_python",
     "existing_env_names",

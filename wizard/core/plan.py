@@ -550,7 +550,7 @@ def _conda_steps(req: InstallRequest, data: ReleaseData, pins: _Pins) -> list[St
 def _variant_kind(variant: str, data: ReleaseData) -> str:
     v = data.variants.get(variant)
     if v is not None:
-        return v.kind
+        return "cpu" if v.kind == "mps" else v.kind  # the Mac build: the CPU wheels, which use the Apple GPU
     if variant in ("mps", "cpu"):
         return "cpu"
     if variant.startswith("cu"):

@@ -177,25 +177,45 @@ class SetupWizard(QWizard):
         box.exec()
         clicked = box.clickedButton()
         if clicked is remove:
-            journal.remove_env(req.env_dir, force=record.made_by_us)
-            journal.clear(self.data_dir)
+            self._remove_unfinished(record)
             return "remove"
         if clicked is not finish:
             return "later"
         self.finish_setup()
         plan = record.plan or build_plan(req, self.state.data)
-        self.state.plan = plan
+        self.state.set_plan(plan)
         self.state.env_dir = req.env_dir
         self.state.variant = req.variant
         if is_conda_plan(plan):
             self.state.manager, self.state.conda_env_name = "conda", conda_env_name(plan)
-        done = set(record.steps_done)
-        first = next((i for i, step in enumerate(plan.steps) if step.id not in done), len(plan.steps) - 1)
         install: Any = self.pages[PageId.INSTALL]
-        install.resume_from = first
+        install.resume_record = record
         self.setStartId(int(PageId.INSTALL))
         self.restart()
         return "finish"
+
+    def _remove_unfinished(self, record: Any) -> None:
+        """Remove what the cut-short install claimed, in the background (a 900 MB folder takes a while),
+        with a visible "Removing…"; then say what happened (a folder that changed since is kept)."""
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+        from ..session import remove_in_background
+
+        busy = QProgressDialog(self.tr("Removing the unfinished environment…"), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowTitle(self.tr("Unfinished installation"))
+        busy.setMinimumDuration(0)
+        busy.show()
+
+        def done(result: Any) -> None:
+            busy.close()
+            busy.deleteLater()
+            self.unfinished_removal = result
+            if not result:
+                QMessageBox.information(self, self.tr("Unfinished installation"), result.message)
+
+        self.unfinished_removal: Any = None
+        remove_in_background(self.data_dir, record, done, parent=self)
 
     # -- the report ----------------------------------------------------------------------------
     def build_report(self) -> str:
