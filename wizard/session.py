@@ -169,6 +169,7 @@ class InstallSession(QObject):
         self._progress: PipProgress | CondaProgress = PipProgress()
         self._rate = _Rate()
         self._temp: Path | None = None
+        self._temp_used: Path | None = None  # the last run's temporary folder (its name decides nothing)
         self._removing = False
         self._after_removal: Callable[[], None] | None = None
         self._removal = _Removal(self)
@@ -285,6 +286,7 @@ class InstallSession(QObject):
 
     def _drop_temp(self) -> None:
         temp, self._temp = self._temp, None
+        self._temp_used = temp
         if temp is not None:
             threading.Thread(target=shutil.rmtree, args=(temp, True), daemon=True).start()
 
@@ -483,14 +485,24 @@ class InstallSession(QObject):
         step_id = plan.steps[index].id if plan is not None and 0 <= index < len(plan.steps) else None
         if 0 <= index < len(self.states):
             self.states[index] = StepState.FAILED
+        req = plan.request if plan is not None else None
+        source = req.source if req is not None else None
         diagnosis = diagnose.diagnose(
             self._failure_text(result),
             result.exit_code,
             step=str(step_id) if step_id is not None else None,
             timed_out=result.timed_out,
             crashed=result.crashed,
-            source=plan.request.source.kind.value if plan is not None else None,
-            download_mb=plan.download_mb if plan is not None else None,
+            os_name=req.os_name if req is not None else None,
+            custom_index_url=source.index_url
+            if source is not None and source.kind is SourceKind.CUSTOM_INDEX
+            else None,
+            wheel_folder=source.folder
+            if source is not None and source.kind is SourceKind.WHEEL_FOLDER
+            else None,
+            env_dir=req.env_dir if req is not None else None,
+            need_mb=self.data.installed_mb(req.variant, req.os_name) if req is not None else None,
+            paths=[str(self._temp_used)] if self._temp_used is not None else (),
         )
         self.outcome = Outcome(
             OutcomeKind.FAILED,
