@@ -25,13 +25,13 @@ import os
 import platform as _platform
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import childproc
 from .procenv import child_environment
 from .tr import translate
 
@@ -333,30 +333,16 @@ class _Runner:
     log: list[str] = field(default_factory=list)
 
     def run(self, argv: Sequence[str]) -> tuple[int | None, str]:
-        """(exit code or None when it could not run / timed out, stdout+stderr text)."""
-        kwargs: dict[str, Any] = {}
-        if sys.platform == "win32":
-            kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)
-        try:
-            proc = subprocess.run(
-                list(argv),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                env=self.env,
-                timeout=self.timeout,
-                check=False,
-                **kwargs,
-            )
-        except subprocess.TimeoutExpired:
+        """(exit code or None when it could not run / timed out, stdout+stderr text); :mod:`childproc`."""
+        res = childproc.run(argv, timeout=self.timeout, env=self.env, merge_stderr=True)
+        if res.timed_out:
             self.log.append(f"{argv[0]}: no answer within {self.timeout:g} s")
             return None, ""
-        except OSError as exc:
-            self.log.append(f"{argv[0]}: could not run ({exc})")
+        if res.start_error or res.exit_code is None:
+            self.log.append(f"{argv[0]}: could not run ({res.start_error or res.describe()})")
             return None, ""
-        text = proc.stdout.decode("utf-8", errors="replace") if proc.stdout else ""
-        self.log.append(f"{Path(argv[0]).name} {' '.join(argv[1:])}: exit {proc.returncode}")
-        return proc.returncode, text
+        self.log.append(f"{Path(argv[0]).name} {' '.join(argv[1:])}: exit {res.exit_code}")
+        return res.exit_code, res.stdout
 
     def which(self, name: str) -> str | None:
         return shutil.which(name, path=self.env.get("PATH", os.defpath))
