@@ -300,7 +300,7 @@ def test_to_json() -> None:
     result = diagnose(NO_MATCH, 1)
     assert isinstance(result, Diagnosis)
     data = result.to_json()
-    assert set(data) == {"code", "title", "explanation", "actions", "evidence"}
+    assert set(data) == {"code", "title", "explanation", "actions", "evidence", "params"}
     assert data["code"] == "no-matching-distribution"
     assert isinstance(data["actions"], list)
     assert data["actions"] == list(result.actions)

@@ -1,16 +1,25 @@
 """Explain why a step failed: read the output of pip, venv, conda or the verify script and name the cause.
 
-``diagnose(output, exit_code, step=...)`` returns a :class:`Diagnosis`: a code, a short title, a plain
-explanation with the next step, and the ids of the actions the GUI should offer (see ``ACTIONS``).
+``diagnose(output, exit_code, step=...)`` returns a :class:`Diagnosis`: a code, its parameters and the ids
+of the actions the GUI should offer (see ``ACTIONS``). Its ``title`` and ``explanation`` are made when they
+are read, in the language active then (the words live in :mod:`causes`, shared with the after-install
+check): switching the language never needs a new diagnosis.
 
 How a cause is chosen:
 
-* The exit code decides first where it is unambiguous (9009: the Microsoft Store stub; 0xC0000135: a DLL
-  is missing; 137 / -9: the process was killed, usually for lack of memory).
+* What the runner knows decides first: a step stopped for taking too long (``timed_out``) is a timeout,
+  unless the output shows a proxy or certificate problem; a process killed by a signal (``signal`` 9, or
+  ``crashed`` with exit code 9, or 137 / -9) ran out of memory; SIGILL (4, 132, -4) is a processor that
+  cannot run the code.
+* Then exit codes that are unambiguous (9009: the Microsoft Store stub; 0xC0000135: a DLL is missing).
 * Then the text. Rules are tried in priority order over the *whole* output, and the first rule that matches
   any line wins. The true cause beats its symptoms: pip prints "No matching distribution found" both when
   no wheel exists and when the index could not be reached, so the network rules (including pip's
   ``Retrying ... after connection broken by ...`` warnings) come before it.
+* Paths never decide: the folders the session names (``env_dir``, ``wheel_folder``, ``paths``) and every
+  quoted absolute path are blanked before the rules look at the text, so a folder called "Permission
+  denied" says nothing. A few rules look at a path on purpose (a file of ``site-packages\\torch`` that is
+  locked, a Windows path of 260 characters or more, a wheel folder that is gone).
 * Windows messages arrive in the user's language, so rules match numbers (``[WinError 126]``,
   ``[Errno 28]``) rather than sentences wherever they can.
 * Harmless lines ("Ignoring invalid distribution ~", "... which is not on PATH", pip's release notice)
@@ -20,38 +29,31 @@ Decisions worth knowing:
 
 * "Connection refused" is reported as ``network-offline``: the index could not be reached at all, and the
   learner's next steps (check the connection, retry, use a wheel folder, set a proxy) are the same.
+* A name that does not resolve while the source is the learner's own index (``custom_index_url``) is
+  ``index-address-wrong``: the address is probably mistyped. A *temporary* failure in name resolution
+  stays ``network-offline``.
 * A read-only location (``[Errno 30]``) is reported as ``permission-denied``: the wizard cannot write there.
 * ``download-interrupted`` (a download that broke off: connection reset, ``IncompleteRead``, pip's
   ``incomplete-download``) is a code of its own, next to ``network-timeout``.
 * pip hides why an index page failed unless it retried: with ``--retries 0`` an unreachable index only
   shows "No matching distribution found". Keep pip's retries on (its default is 5) so the cause is printed.
-
-All user-visible text is translated at call time, so call ``diagnose()`` again after a language switch.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from . import causes
+from .causes import ACTIONS, action_label
+from .secrets import mask_secrets
 from .tr import translate
-
-ACTIONS: tuple[str, ...] = (
-    "retry",
-    "retry-longer-timeout",
-    "use-wheel-folder",
-    "set-proxy",
-    "choose-another-build",
-    "free-space",
-    "open-driver-page",
-    "copy-report",
-    "install-vc-redist",
-    "choose-another-python",
-)
 
 CODES: tuple[str, ...] = (
     "network-offline",
@@ -60,6 +62,7 @@ CODES: tuple[str, ...] = (
     "network-proxy",
     "network-ssl",
     "index-http-error",
+    "index-address-wrong",
     "no-matching-distribution",
     "dependency-conflict",
     "disk-full",
@@ -76,7 +79,11 @@ CODES: tuple[str, ...] = (
     "gpu-arch-unsupported",
     "gpu-out-of-memory",
     "hash-mismatch",
+    "broken-wheel-file",
+    "wheel-folder-missing",
     "out-of-memory",
+    "paging-file-too-small",
+    "cpu-unsupported",
     "conda-tos",
     "conda-unsatisfiable",
     "conda-http",
@@ -84,373 +91,89 @@ CODES: tuple[str, ...] = (
     "unknown",
 )
 
-STEPS: tuple[str, ...] = ("create-venv", "upgrade-pip", "install-torch", "verify", "demo")
+STEPS: tuple[str, ...] = (
+    "create-venv",
+    "upgrade-pip",
+    "install-torch",
+    "install-nvcc",
+    "install-jupyter",
+    "conda-create",
+    "conda-install",
+    "repair",
+    "verify",
+    "demo",
+)
+# Steps that download: one that ran too long is a timeout of the network.
+DOWNLOAD_STEPS = frozenset(
+    {
+        "upgrade-pip",
+        "install-torch",
+        "install-nvcc",
+        "install-jupyter",
+        "conda-create",
+        "conda-install",
+        "repair",
+    }
+)
 
-# The actions offered for each code, in the order to show them.
-_ACTIONS_FOR: dict[str, tuple[str, ...]] = {
-    "network-offline": ("retry", "use-wheel-folder", "set-proxy", "copy-report"),
-    "network-timeout": ("retry-longer-timeout", "retry", "use-wheel-folder", "copy-report"),
-    "download-interrupted": ("retry", "retry-longer-timeout", "use-wheel-folder", "copy-report"),
-    "network-proxy": ("set-proxy", "retry", "use-wheel-folder", "copy-report"),
-    "network-ssl": ("retry", "set-proxy", "use-wheel-folder", "copy-report"),
-    "index-http-error": ("retry", "use-wheel-folder", "copy-report"),
-    "no-matching-distribution": ("choose-another-build", "choose-another-python", "copy-report"),
-    "dependency-conflict": ("choose-another-build", "retry", "copy-report"),
-    "disk-full": ("free-space", "retry", "copy-report"),
-    "permission-denied": ("retry", "choose-another-python", "copy-report"),
-    "file-locked": ("retry", "copy-report"),
-    "long-path": ("retry", "copy-report"),
-    "externally-managed": ("retry", "choose-another-python", "copy-report"),
-    "venv-unavailable": ("choose-another-python", "retry", "copy-report"),
-    "store-python-stub": ("choose-another-python", "copy-report"),
-    "vc-redist-missing": ("install-vc-redist", "retry", "copy-report"),
-    "cpu-build-on-gpu": ("choose-another-build", "copy-report"),
-    "no-nvidia-driver": ("open-driver-page", "choose-another-build", "copy-report"),
-    "driver-too-old": ("open-driver-page", "choose-another-build", "copy-report"),
-    "gpu-arch-unsupported": ("choose-another-build", "copy-report"),
-    "gpu-out-of-memory": ("retry", "choose-another-build", "copy-report"),
-    "hash-mismatch": ("retry", "use-wheel-folder", "copy-report"),
-    "out-of-memory": ("retry", "copy-report"),
-    "conda-tos": ("choose-another-python", "copy-report"),
-    "conda-unsatisfiable": ("choose-another-build", "choose-another-python", "copy-report"),
-    "conda-http": ("retry", "set-proxy", "copy-report"),
-    "numpy-abi": ("choose-another-build", "copy-report"),
-    "unknown": ("copy-report", "retry"),
-}
+SIGKILL, SIGILL = 9, 4
 
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """What went wrong, in words for a learner, and what the GUI can offer next."""
+    """What went wrong (a code and its parameters) and what the GUI can offer next. The words are made
+    when read: ``title`` and ``explanation`` translate at access time."""
 
     code: str
-    title: str
-    explanation: str
-    actions: tuple[str, ...]
-    evidence: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
+    actions: tuple[str, ...] = ()
+    evidence: str = ""  # the line that decided, passwords masked
+
+    @property
+    def title(self) -> str:
+        return causes.title(self.code, self.params)
+
+    @property
+    def explanation(self) -> str:
+        return causes.explanation(self.code, self.params)
 
     def to_json(self) -> dict[str, Any]:
-        """A plain dict for ``--json`` output; ``evidence`` is always present (empty when none)."""
+        """A plain dict for ``--json`` output, words in the language active now; ``evidence`` is always
+        present (empty when none)."""
         return {
             "code": self.code,
             "title": self.title,
             "explanation": self.explanation,
             "actions": list(self.actions),
             "evidence": self.evidence,
+            "params": dict(self.params),
         }
 
 
-def action_label(action: str) -> str:
-    """The translated button text for an action id (the id itself when unknown)."""
-    labels = {
-        "retry": translate("Diagnosis", "Retry"),
-        "retry-longer-timeout": translate("Diagnosis", "Retry and wait longer"),
-        "use-wheel-folder": translate("Diagnosis", "Install from a folder…"),
-        "set-proxy": translate("Diagnosis", "Set a proxy…"),
-        "choose-another-build": translate("Diagnosis", "Choose another build"),
-        "free-space": translate("Diagnosis", "Free up space…"),
-        "open-driver-page": translate("Diagnosis", "Open the driver download page"),
-        "copy-report": translate("Diagnosis", "Copy report"),
-        "install-vc-redist": translate("Diagnosis", "Get the Visual C++ Redistributable"),
-        "choose-another-python": translate("Diagnosis", "Choose another Python"),
-    }
-    return labels.get(action, action)
-
-
-def _texts(code: str, details: dict[str, str]) -> tuple[str, str]:
-    """Title and explanation for a code, translated now. Literal strings so that lupdate finds them."""
-    if code == "network-offline":
-        return (
-            translate("Diagnosis", "No internet connection"),
-            translate(
-                "Diagnosis",
-                "The download could not start because this computer seems to be offline, or the "
-                "download server could not be reached. Check the internet connection and press Retry, "
-                "or install from a folder of wheel files (for example from a USB stick). At school or "
-                "work, a proxy may be needed.",
-            ),
-        )
-    if code == "network-timeout":
-        return (
-            translate("Diagnosis", "The download server stopped answering"),
-            translate(
-                "Diagnosis",
-                "The connection is too slow or the server did not answer in time. Press “Retry and wait "
-                "longer”; it often works on the second try. On a very slow connection you can install from "
-                "a folder of wheel files instead.",
-            ),
-        )
-    if code == "download-interrupted":
-        return (
-            translate("Diagnosis", "The download broke off"),
-            translate(
-                "Diagnosis",
-                "The connection was cut while PyTorch was downloading. PyTorch is a large download "
-                "(up to a few gigabytes), so an unsteady connection can break it. Press Retry; a cable "
-                "or a steadier Wi-Fi helps. You can also install from a folder of wheel files.",
-            ),
-        )
-    if code == "network-proxy":
-        return (
-            translate("Diagnosis", "The proxy did not let the download through"),
-            translate(
-                "Diagnosis",
-                "This network sends internet traffic through a proxy server, and the proxy refused the "
-                "connection or asked for a password. Ask the person who runs the network (at school or work) "
-                "for the proxy address, enter it with “Set a proxy”, and press Retry.",
-            ),
-        )
-    if code == "network-ssl":
-        return (
-            translate("Diagnosis", "The secure connection could not be checked"),
-            translate(
-                "Diagnosis",
-                "The download server's certificate could not be verified. This usually happens when an "
-                "antivirus program or a school or company firewall inspects secure connections, or when "
-                "the computer's date and time are wrong. Check the date and time, then press Retry. "
-                "If it keeps failing, ask the network's administrator, or install from a folder of wheel "
-                "files.",
-            ),
-        )
-    if code == "index-http-error":
-        return (
-            translate("Diagnosis", "The download server refused the request"),
-            translate(
-                "Diagnosis",
-                "The server answered with an error (for example “403 Forbidden”, “404 Not Found” or a server "
-                "error). The server may be busy, or the address of a mirror may be wrong. Wait a few "
-                "minutes and press Retry. If it keeps failing, copy the report and ask for help.",
-            ),
-        )
-    if code == "no-matching-distribution":
-        return (
-            translate("Diagnosis", "No PyTorch package fits this computer"),
-            translate(
-                "Diagnosis",
-                "The download server has no PyTorch package for this Python version, this kind of "
-                "computer, or the chosen build. PyTorch only publishes packages for 64-bit Python and for "
-                "some Python versions. Choose another build, or choose another Python (a 64-bit Python "
-                "from python.org works best).",
-            ),
-        )
-    if code == "dependency-conflict":
-        return (
-            translate("Diagnosis", "The package versions do not fit together"),
-            translate(
-                "Diagnosis",
-                "The versions asked for need each other in versions that cannot be installed together "
-                "(for example a torchvision made for a different PyTorch). Choose the build again so the "
-                "wizard installs matching versions in one go, then press Retry.",
-            ),
-        )
-    if code == "disk-full":
-        return (
-            translate("Diagnosis", "The disk is full"),
-            translate(
-                "Diagnosis",
-                "There is not enough free space. PyTorch with GPU support needs about 3 to 6 GB while it "
-                "installs, on the drive of the new environment and on the drive of the temporary folder. "
-                "Free up space (empty the recycle bin, delete large downloads), then press Retry.",
-            ),
-        )
-    if code == "permission-denied":
-        return (
-            translate("Diagnosis", "The wizard may not write there"),
-            translate(
-                "Diagnosis",
-                "The system refused to let the wizard write to a folder, because it belongs to another user "
-                "or to the whole computer, or because it is read-only. Keep the new environment in a folder "
-                "of your own (the wizard's suggestion is one), then press Retry. Do not run the wizard as "
-                "administrator to get around this.",
-            ),
-        )
-    if code == "file-locked":
-        return (
-            translate("Diagnosis", "A file is in use by another program"),
-            translate(
-                "Diagnosis",
-                "Another program is using a file the wizard needs to change. Close other Python windows, "
-                "editors and notebooks that use this environment, wait for the antivirus scan to finish, "
-                "then press Retry. Restarting the computer also releases the file.",
-            ),
-        )
-    if code == "long-path":
-        return (
-            translate("Diagnosis", "A folder path is too long for Windows"),
-            translate(
-                "Diagnosis",
-                "Some PyTorch files have very long names, and Windows refuses paths longer than 260 "
-                "characters unless long paths are switched on. Choose a short folder for the environment, "
-                "such as C:\\torch-env, then press Retry.",
-            ),
-        )
-    if code == "externally-managed":
-        return (
-            translate("Diagnosis", "This Python is protected by the system"),
-            translate(
-                "Diagnosis",
-                "The operating system manages this Python and does not allow installing packages into it. "
-                "That is expected: PyTorch belongs in a new environment of its own. Press Retry to let the "
-                "wizard create one, or choose another Python.",
-            ),
-        )
-    if code == "venv-unavailable":
-        package = details.get("package") or "python3-venv"
-        return (
-            translate("Diagnosis", "This Python cannot create environments"),
-            translate(
-                "Diagnosis",
-                "The part of Python that creates new environments is not installed. On Debian or Ubuntu, "
-                "open a terminal, run: sudo apt install {package} and press Retry. Or choose another Python.",
-            ).format(package=package),
-        )
-    if code == "store-python-stub":
-        return (
-            translate("Diagnosis", "This “python” is only a shortcut to the Microsoft Store"),
-            translate(
-                "Diagnosis",
-                "Windows has a placeholder called python that only opens the Microsoft Store; it is not a "
-                "real Python. Choose another Python, or install 64-bit Python from python.org and start the "
-                "wizard again.",
-            ),
-        )
-    if code == "vc-redist-missing":
-        return (
-            translate("Diagnosis", "A Windows component is missing"),
-            translate(
-                "Diagnosis",
-                "PyTorch is installed, but Windows could not load one of its files because the Microsoft "
-                "Visual C++ Redistributable (x64) is missing or too old. Install it from Microsoft (the "
-                "button opens the download page), then press Retry. No need to reinstall PyTorch.",
-            ),
-        )
-    if code == "cpu-build-on-gpu":
-        return (
-            translate("Diagnosis", "The installed PyTorch cannot use the graphics card"),
-            translate(
-                "Diagnosis",
-                "The PyTorch in this environment is the version for the processor (CPU) only, so it "
-                "cannot use the NVIDIA graphics card. Choose a CUDA build and install again; the wizard "
-                "replaces the CPU version.",
-            ),
-        )
-    if code == "no-nvidia-driver":
-        return (
-            translate("Diagnosis", "No NVIDIA driver found"),
-            translate(
-                "Diagnosis",
-                "PyTorch was built for NVIDIA graphics cards, but no NVIDIA driver is installed, or this "
-                "computer has no NVIDIA card. Install the driver from NVIDIA's page and restart the "
-                "computer, or choose the CPU build.",
-            ),
-        )
-    if code == "driver-too-old":
-        return (
-            translate("Diagnosis", "The graphics driver is too old"),
-            translate(
-                "Diagnosis",
-                "The NVIDIA driver on this computer is older than this PyTorch build needs. Update the "
-                "driver from NVIDIA's page and restart the computer, or choose a build for an older CUDA "
-                "version.",
-            ),
-        )
-    if code == "gpu-arch-unsupported":
-        return (
-            translate("Diagnosis", "This PyTorch build does not support this graphics card"),
-            translate(
-                "Diagnosis",
-                "The graphics card is newer (or much older) than the cards this PyTorch build was made for. "
-                "Choose another build: new cards need a build for a newer CUDA version.",
-            ),
-        )
-    if code == "gpu-out-of-memory":
-        return (
-            translate("Diagnosis", "The graphics card ran out of memory"),
-            translate(
-                "Diagnosis",
-                "The example needed more memory than the graphics card has free. Close other programs that "
-                "use the graphics card (games, video, other notebooks) and press Retry, or run it on the "
-                "processor (CPU) instead.",
-            ),
-        )
-    if code == "hash-mismatch":
-        return (
-            translate("Diagnosis", "A downloaded file was damaged"),
-            translate(
-                "Diagnosis",
-                "A downloaded package is not the file it should be, usually because the download was cut "
-                "short. Press Retry; the wizard downloads it again without using the saved copy. If it "
-                "keeps happening, install from a folder of wheel files.",
-            ),
-        )
-    if code == "out-of-memory":
-        return (
-            translate("Diagnosis", "The computer ran out of memory"),
-            translate(
-                "Diagnosis",
-                "The system stopped the step because the computer's memory (RAM) was full. Close other "
-                "programs, especially web browsers, and press Retry.",
-            ),
-        )
-    if code == "conda-tos":
-        return (
-            translate("Diagnosis", "Anaconda's terms of service have not been accepted"),
-            translate(
-                "Diagnosis",
-                "conda will not download from Anaconda's channels until you accept their terms of service. "
-                "If you agree to them, run “conda tos accept” in the Anaconda Prompt and press Retry. "
-                "Or choose another Python (for example one from python.org), which needs no such terms.",
-            ),
-        )
-    if code == "conda-unsatisfiable":
-        return (
-            translate("Diagnosis", "conda found no packages that fit"),
-            translate(
-                "Diagnosis",
-                "conda could not find the requested packages in its channels, or could not find versions "
-                "that fit together and with this Python. Choose another build, or choose another Python; "
-                "the wizard can install PyTorch with pip into a plain environment.",
-            ),
-        )
-    if code == "conda-http":
-        return (
-            translate("Diagnosis", "conda could not download"),
-            translate(
-                "Diagnosis",
-                "conda could not reach its download server. Check the internet connection and press Retry. "
-                "At school or work, a proxy may be needed: ask for the address and enter it with "
-                "“Set a proxy”.",
-            ),
-        )
-    if code == "numpy-abi":
-        return (
-            translate("Diagnosis", "PyTorch and NumPy versions do not fit"),
-            translate(
-                "Diagnosis",
-                "This PyTorch was made for NumPy 1, but NumPy 2 is installed. Choose a newer PyTorch build "
-                "and install again; the wizard then installs versions that fit.",
-            ),
-        )
-    return (
-        translate("Diagnosis", "The wizard does not recognise this problem"),
-        translate(
-            "Diagnosis",
-            "The step failed for a reason the wizard does not know. Press Retry once, since some problems "
-            "are temporary. If it fails again, copy the report and show it to a teacher or paste it into "
-            "a forum question.",
-        ),
-    )
-
-
-def diagnosis_for(code: str, evidence: str = "", **details: str) -> Diagnosis:
-    """A Diagnosis for a known code, with text translated now (``unknown`` for an unknown code)."""
-    if code not in _ACTIONS_FOR:
+def diagnosis_for(code: str, evidence: str = "", **params: str) -> Diagnosis:
+    """A Diagnosis for a known code (``unknown`` for an unknown one)."""
+    if code not in CODES:
         code = "unknown"
-    title, explanation = _texts(code, details)
-    return Diagnosis(code, title, explanation, _ACTIONS_FOR[code], evidence)
+    clean = {k: mask_secrets(str(v)) for k, v in params.items() if v is not None and v != ""}
+    return Diagnosis(code, clean, causes.actions_for(code, clean), mask_secrets(evidence))
 
 
 # -- rules --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a rule may look at besides the blanked text: the text as it was, and the session's facts."""
+
+    original: str
+    os_name: str | None
+    custom_host: str | None
+    wheel_folder: str | None
+    env_dir: str | None
+
+
+# A check returns the diagnosis's parameters when the match counts, None when it does not.
+_Check = Callable[[re.Match[str], _Context], "dict[str, str] | None"]
 
 
 @dataclass(frozen=True)
@@ -458,14 +181,104 @@ class _Rule:
     code: str
     pattern: re.Pattern[str]
     steps: frozenset[str] | None = None  # only for these steps; None: any step
+    check: _Check | None = None
 
 
-def _rule(code: str, *patterns: str, steps: Iterable[str] | None = None, flags: int = 0) -> _Rule:
+def _rule(
+    code: str,
+    *patterns: str,
+    steps: Iterable[str] | None = None,
+    flags: int = 0,
+    check: _Check | None = None,
+) -> _Rule:
     joined = "|".join(f"(?:{p})" for p in patterns)
-    return _Rule(code, re.compile(joined, re.MULTILINE | flags), frozenset(steps) if steps else None)
+    return _Rule(code, re.compile(joined, re.MULTILINE | flags), frozenset(steps) if steps else None, check)
 
 
 _I = re.IGNORECASE
+_QUOTED_WIN_PATH = re.compile(r"'((?:[A-Za-z]:|\\\\)[\\/][^'\n]*)'|\"((?:[A-Za-z]:|\\\\)[\\/][^\"\n]*)\"")
+WINDOWS_MAX_PATH = 260  # MAX_PATH, with the closing NUL: a path of 260 characters or more fails
+
+
+def _line_span(text: str, index: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return start, end if end >= 0 else len(text)
+
+
+def _line_of(m: re.Match[str], ctx: _Context) -> str:
+    start, end = _line_span(ctx.original, m.start())
+    return ctx.original[start:end]
+
+
+def _unescape(path: str) -> str:
+    """A path as Python's repr shows it ('C:\\\\Users') back as it is (C:\\Users)."""
+    return path.replace("\\\\", "\\")
+
+
+def _too_long_windows_path(m: re.Match[str], ctx: _Context) -> dict[str, str] | None:
+    for found in _QUOTED_WIN_PATH.finditer(_line_of(m, ctx)):
+        path = _unescape(found.group(1) or found.group(2))
+        if len(path) >= WINDOWS_MAX_PATH:
+            return {"length": str(len(path))}
+    return None
+
+
+def _locked_in_site_packages(m: re.Match[str], ctx: _Context) -> dict[str, str] | None:
+    """Access denied on a file of an installed package in the new environment (or of torch anywhere but
+    a system folder): another program has it open."""
+    line = _unescape(_line_of(m, ctx)).replace("/", "\\")
+    lower = line.lower()
+    if ctx.env_dir and ctx.env_dir.replace("/", "\\").lower() in lower and "site-packages\\" in lower:
+        return {}
+    if re.search(r"site-packages\\torch\\", lower) and not re.search(
+        r"\\program files|\\windowsapps\\|\\windows\\", lower
+    ):
+        return {}
+    return None
+
+
+def _missing_folder(m: re.Match[str], ctx: _Context) -> dict[str, str] | None:
+    folder = m.group("folder") if "folder" in m.re.groupindex and m.group("folder") else None
+    if folder is not None:
+        return {"folder": ctx.original[m.start("folder") : m.end("folder")]}
+    wheels = ctx.wheel_folder
+    if wheels and wheels in _line_of(m, ctx) and not os.path.isdir(wheels):
+        return {"folder": wheels}
+    return None
+
+
+def _broken_wheel(m: re.Match[str], ctx: _Context) -> dict[str, str] | None:
+    if "file" in m.re.groupindex and m.group("file"):
+        return {"file": ctx.original[m.start("file") : m.end("file")].strip()}
+    before = ctx.original[: m.start()]
+    processing = re.findall(r"^\s*Processing (\S.*?\.whl)\s*$", before, re.MULTILINE)
+    return {"file": processing[-1]} if processing else {}
+
+
+_NAMED_HOST = re.compile(r"host='([^']+)'|Failed to resolve '([^']+)'|resolve host:?\s*'?([\w.-]+)")
+
+
+def _wrong_custom_host(m: re.Match[str], ctx: _Context) -> dict[str, str] | None:
+    """A name the DNS says does not exist, for the learner's own index: mistyped, not offline."""
+    if not ctx.custom_host:
+        return None
+    named = {g.lower() for found in _NAMED_HOST.finditer(_line_of(m, ctx)) for g in found.groups() if g}
+    if named and ctx.custom_host.lower() not in named:
+        return None  # another server failed (a dependency's)
+    return {"host": ctx.custom_host}
+
+
+_NO_SUCH_NAME = (
+    r"\[Errno -2\]",
+    r"\[Errno -5\]",
+    r"\[Errno 8\]",
+    r"\[Errno 11001\]",
+    r"Name or service not known",
+    r"No address associated with hostname",
+    r"nodename nor servname provided",
+    r"getaddrinfo failed",
+)
 
 # Priority order: the first rule that matches anywhere in the output wins.
 _RULES: tuple[_Rule, ...] = (
@@ -488,6 +301,9 @@ _RULES: tuple[_Rule, ...] = (
         steps=("create-venv",),
     ),
     _rule("conda-tos", r"CondaToSNonInteractiveError", r"Terms of Service have not been accepted"),
+    # The processor, and Windows' virtual memory (before the DLL rule: 1455 comes with "DLL load failed").
+    _rule("cpu-unsupported", r"illegal (?:hardware )?instruction", r"\bSIGILL\b", flags=_I),
+    _rule("paging-file-too-small", r"\[WinError 1455\]", r"paging file is too small", flags=_I),
     # Windows could not load torch's DLLs.
     _rule(
         "vc-redist-missing",
@@ -522,13 +338,36 @@ _RULES: tuple[_Rule, ...] = (
         r"There is not enough space on the disk",
         r"NoSpaceLeftError",
     ),
+    # The wheel folder: gone (a USB stick pulled out), or a file in it damaged.
+    _rule(
+        "wheel-folder-missing",
+        r"Location '(?P<folder>[^'\n]+)' is ignored: it is either a non-existing path",
+        check=_missing_folder,
+    ),
+    _rule(
+        "wheel-folder-missing",
+        r"\[Errno 2\]",
+        r"\[WinError [23]\]",
+        r"No such file or directory",
+        check=_missing_folder,
+    ),
+    _rule(
+        "broken-wheel-file",
+        r"Wheel '[^'\n]+' located at (?P<file>.+?) is invalid",
+        r"\bBadZipFile\b",
+        r"Bad CRC-32 for file",
+        r"has an invalid wheel",
+        check=_broken_wheel,
+    ),
     _rule(
         "long-path",
         r"does not have Windows Long Path support enabled",
         r"\[WinError 206\]",
         r"enable-long-paths",
     ),
+    _rule("long-path", r"\[Errno 2\]", r"\[WinError 3\]", check=_too_long_windows_path),
     _rule("file-locked", r"\[WinError 32\]"),
+    _rule("file-locked", r"\[WinError 5\]", check=_locked_in_site_packages),
     _rule(
         "permission-denied",
         r"\[WinError 5\]",
@@ -539,18 +378,10 @@ _RULES: tuple[_Rule, ...] = (
         r"Read-only file system",
     ),
     _rule("hash-mismatch", r"THESE PACKAGES DO NOT MATCH THE HASHES", r"do not match the hashes"),
-    # The network. pip >= 25 prints a header "error: <reference>"; it is the final verdict.
+    # The network. A proxy or a certificate that fails is the cause, even when pip then also says
+    # "timed out" (a proxy that does not answer) or prints a pip 25+ header for the connection.
     _rule("network-proxy", r"^error: proxy-connection-failed"),
     _rule("network-ssl", r"^error: ssl-verification-failed"),
-    _rule(
-        "download-interrupted",
-        r"connection was closed without a reply",
-        r"closed connection without response",
-    ),
-    _rule("network-offline", r"^error: connection-failed"),
-    _rule("network-timeout", r"^error: connection-timeout"),
-    _rule("download-interrupted", r"^error: incomplete-download"),
-    # Older pip (urllib3 tracebacks, "Retrying ... after connection broken by ..."), conda and the rest.
     _rule(
         "network-proxy",
         r"ProxyError",
@@ -564,10 +395,22 @@ _RULES: tuple[_Rule, ...] = (
         r"CERTIFICATE_VERIFY_FAILED",
         r"SSLCertVerificationError",
         r"unable to get local issuer certificate",
+        r"self[- ]signed certificate",
+        r"certificate has expired",
         r"problem confirming the ssl certificate",
-        r"\bSSLError\b",
         r"CondaSSLError",
     ),
+    _rule(
+        "download-interrupted",
+        r"connection was closed without a reply",
+        r"closed connection without response",
+    ),
+    # The learner's own index whose name does not resolve: a typing mistake, not an offline computer.
+    _rule("index-address-wrong", *_NO_SUCH_NAME, check=_wrong_custom_host),
+    _rule("network-offline", r"^error: connection-failed"),
+    _rule("network-timeout", r"^error: connection-timeout"),
+    _rule("download-interrupted", r"^error: incomplete-download"),
+    # Older pip (urllib3 tracebacks, "Retrying ... after connection broken by ..."), conda and the rest.
     _rule("conda-http", r"CondaHTTPError", r"HTTP 000 CONNECTION FAILED"),
     _rule(
         "network-offline",
@@ -597,6 +440,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\[Errno 110\]",
         r"didn't respond within",
     ),
+    _rule("network-ssl", r"\bSSLError\b"),
     _rule(
         "download-interrupted",
         r"ConnectionResetError",
@@ -637,6 +481,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
 )
 
+# When the step was stopped for taking too long, only these may say otherwise.
+_OVER_A_TIMEOUT = frozenset({"network-proxy", "network-ssl"})
+
 # Lines that never decide anything.
 _HARMLESS = re.compile(
     r"Ignoring invalid distribution"
@@ -651,6 +498,10 @@ _HARMLESS = re.compile(
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 _VERIFY_TAG = "WIZARD-VERIFY "
 _APT_VENV = re.compile(r"apt(?:-get)? install (python3[\w.]*-venv)")
+# An absolute path in quotes, as Python and pip print them: 'C:\\Users\\...', '/home/...', "\\\\server\\..."
+_QUOTED_PATH = re.compile(
+    r"(?<=')(?:[A-Za-z]:[\\/]|/|\\\\)[^'\n]*(?=')|(?<=\")(?:[A-Za-z]:[\\/]|/|\\\\)[^\"\n]*(?=\")"
+)
 
 # Exit codes that decide on their own.
 _STATUS_DLL_NOT_FOUND = (0xC0000135, 0xC0000135 - (1 << 32))
@@ -660,7 +511,11 @@ _EXIT_CODES: dict[int, tuple[str, str]] = {
     _STATUS_DLL_NOT_FOUND[1]: ("vc-redist-missing", "exit code 0xC0000135"),
     137: ("out-of-memory", "exit code 137 (killed)"),
     -9: ("out-of-memory", "exit code -9 (killed)"),
+    9: ("out-of-memory", "exit code 9 (killed)"),
+    132: ("cpu-unsupported", "exit code 132 (illegal instruction)"),
+    -4: ("cpu-unsupported", "exit code -4 (illegal instruction)"),
 }
+_SIGNALS: dict[int, str] = {SIGKILL: "out-of-memory", SIGILL: "cpu-unsupported"}
 
 
 def _normalise(output: str) -> str:
@@ -678,6 +533,20 @@ def _normalise(output: str) -> str:
     return "\n".join(lines)
 
 
+def _path_variants(path: str) -> set[str]:
+    out = {path, path.replace("\\", "/"), path.replace("/", "\\")}
+    out |= {p.replace("\\", "\\\\") for p in list(out)}
+    return {p for p in out if len(p) > 1}
+
+
+def _blank_paths(text: str, paths: Iterable[str]) -> str:
+    """The text with the given folders and every quoted absolute path replaced by filler of the same
+    length (so that positions stay), for the rules to read: words in a folder's name never decide."""
+    for path in sorted({v for p in paths if p for v in _path_variants(p)}, key=len, reverse=True):
+        text = text.replace(path, "_" * len(path))
+    return _QUOTED_PATH.sub(lambda m: "_" * len(m.group(0)), text)
+
+
 def _verify_info(line: str) -> dict[str, Any] | None:
     if not line.startswith(_VERIFY_TAG):
         return None
@@ -693,9 +562,8 @@ _EVIDENCE_MAX = 300
 
 def _line_at(text: str, index: int) -> str:
     """The line around ``index``; a long line is cut to a window that shows the match (marked by …)."""
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    line = text[start : end if end >= 0 else len(text)]
+    start, end = _line_span(text, index)
+    line = text[start:end]
     if len(line) <= _EVIDENCE_MAX:
         return line.strip()
     column = index - start
@@ -712,40 +580,140 @@ def _details(code: str, text: str) -> dict[str, str]:
     return {}
 
 
-def diagnose(output: str, exit_code: int | None = None, *, step: str | None = None) -> Diagnosis:
-    """Name the cause of a failed step from its output and exit code.
+def _host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url.strip()).hostname or None
+    except ValueError:
+        return None
 
-    ``step`` is the plan step that failed ("create-venv", "upgrade-pip", "install-torch", "verify",
-    "demo") or None. A process killed by a signal should be passed as a negative exit code (Python's
-    convention), e.g. -9.
-    """
-    if exit_code is not None and exit_code in _EXIT_CODES:
-        code, evidence = _EXIT_CODES[exit_code]
-        return diagnosis_for(code, evidence)
-    text = _normalise(output)
-    for rule in _RULES:
+
+def _find(
+    rules: Iterable[_Rule], text: str, ctx: _Context, step: str | None
+) -> tuple[_Rule, re.Match[str], dict[str, str]] | None:
+    for rule in rules:
         if rule.steps is not None and step not in rule.steps:
             continue
-        match = rule.pattern.search(text)
-        if match:
-            return diagnosis_for(rule.code, _line_at(text, match.start()), **_details(rule.code, text))
+        for match in rule.pattern.finditer(text):
+            params = rule.check(match, ctx) if rule.check is not None else {}
+            if params is not None:
+                return rule, match, params
+    return None
+
+
+def diagnose(
+    output: str,
+    exit_code: int | None = None,
+    *,
+    step: str | None = None,
+    timed_out: bool = False,
+    crashed: bool = False,
+    signal: int | None = None,
+    os_name: str | None = None,
+    custom_index_url: str | None = None,
+    wheel_folder: str | None = None,
+    env_dir: str | None = None,
+    need_mb: float | None = None,
+    paths: Iterable[str] = (),
+) -> Diagnosis:
+    """Name the cause of a failed step from its output and what the runner knows about its end.
+
+    ``step``: the plan step that failed ("create-venv", "install-torch", "verify", ...) or None.
+    ``timed_out``: the runner stopped it for taking too long. ``crashed`` / ``signal``: it was killed by a
+    signal (QProcess's CrashExit gives the signal's number as the exit code; Python's convention is a
+    negative exit code, e.g. -9). ``os_name``: "windows" | "macos" | "linux" (a Mac is offered the arm64
+    Python). ``custom_index_url``: the learner's own index, when that is the source (a name that does not
+    resolve is a typing mistake). ``wheel_folder``: the folder of wheels, when that is the source (gone:
+    ``wheel-folder-missing``). ``env_dir``: the new environment. ``need_mb``: what the chosen build needs on
+    disk (for ``disk-full``'s words). ``paths``: other folders whose names must not decide.
+    """
+    os_params = {"os": os_name} if os_name else {}
+    size = {"size": causes.format_size(need_mb)} if need_mb else {}
+    code_step = str(getattr(step, "value", step)) if step is not None else None
+    text = _normalise(output)
+    blanked = _blank_paths(text, [p for p in (env_dir, wheel_folder, *paths) if p])
+    ctx = _Context(text, os_name, _host_of(custom_index_url), wheel_folder, env_dir)
+
+    def found(rule: _Rule, match: re.Match[str], params: dict[str, str]) -> Diagnosis:
+        extra = {**_details(rule.code, text), **params}
+        if rule.code == "disk-full":
+            extra.update(size)
+        if rule.code == "cpu-unsupported":
+            extra.update(os_params)
+        return diagnosis_for(rule.code, _line_at(text, match.start()), **extra)
+
+    if timed_out:
+        over = _find((r for r in _RULES if r.code in _OVER_A_TIMEOUT), blanked, ctx, code_step)
+        if over is not None:
+            return found(*over)
+        if code_step is None or code_step in DOWNLOAD_STEPS:
+            return diagnosis_for("network-timeout", "the step took too long and was stopped")
+    killed_by = signal if signal is not None else (exit_code if crashed else None)
+    if killed_by is not None and abs(killed_by) in _SIGNALS:
+        code = _SIGNALS[abs(killed_by)]
+        return diagnosis_for(
+            code, f"killed by signal {abs(killed_by)}", **(os_params if code == "cpu-unsupported" else {})
+        )
+    if exit_code is not None and exit_code in _EXIT_CODES:
+        code, evidence = _EXIT_CODES[exit_code]
+        return diagnosis_for(code, evidence, **(os_params if code == "cpu-unsupported" else {}))
+    if (
+        wheel_folder
+        and code_step not in ("verify", "demo", "create-venv")
+        and not os.path.isdir(wheel_folder)
+    ):
+        return diagnosis_for("wheel-folder-missing", "", folder=wheel_folder)
+    hit = _find(_RULES, blanked, ctx, code_step)
+    if hit is not None:
+        return found(*hit)
     return diagnosis_for("unknown")
+
+
+def wheel_folder_gone(folder: str | None) -> Diagnosis | None:
+    """Before "Finish installing" from a folder of wheels: the diagnosis when the folder is not there any
+    more (a USB stick pulled out), else None."""
+    if folder and not os.path.isdir(folder):
+        return diagnosis_for("wheel-folder-missing", "", folder=folder)
+    return None
+
+
+class LogNotReadable(OSError):
+    """``diagnose_file`` was given something that is not a readable file (missing, a folder)."""
 
 
 def diagnose_file(path: Path | str, exit_code: int | None = None, *, step: str | None = None) -> Diagnosis:
     """Diagnose a saved log, decoded as UTF-8 with replacement (a log from any Windows code page still
-    keeps its ``[WinError N]`` numbers readable)."""
-    data = Path(path).read_bytes()
+    keeps its ``[WinError N]`` numbers readable). Raises :class:`LogNotReadable` (an ``OSError``) with a
+    plain message for a path that is missing, a folder, or unreadable."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise LogNotReadable(
+                translate("Diagnosis", "{path} is a folder; give the log file inside it.").format(path=p)
+            )
+        data = p.read_bytes()
+    except LogNotReadable:
+        raise
+    except FileNotFoundError as exc:
+        raise LogNotReadable(translate("Diagnosis", "There is no file {path}.").format(path=p)) from exc
+    except OSError as exc:
+        raise LogNotReadable(
+            translate("Diagnosis", "{path} cannot be read: {error}").format(path=p, error=exc.strerror or exc)
+        ) from exc
     return diagnose(data.decode("utf-8", errors="replace"), exit_code, step=step)
 
 
 __all__ = [
     "ACTIONS",
     "CODES",
+    "DOWNLOAD_STEPS",
     "STEPS",
     "Diagnosis",
+    "LogNotReadable",
     "action_label",
     "diagnose",
     "diagnose_file",
     "diagnosis_for",
+    "wheel_folder_gone",
 ]
