@@ -1138,6 +1138,7 @@ def _recommend_mac(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
         )
     if m.arch == "arm64" and _variant_names(base, m) == ["cpu"]:
         b.add("warning", "mps-needs-macos", need=base.mps_min_macos or "14.0", have=m.macos_version or "?")
+        b.add("reason", "mac-cpu", torch=base.torch)
         return b.done(base, "cpu", "cpu", choices)
     if m.arch == "arm64":
         b.reasons.append(
@@ -1307,20 +1308,27 @@ def _recommend_nvidia(
         )
     if chosen.uncovered:
         others = [
-            ev
-            for ri2, ev in running
-            if ev is not chosen and ri2 == ri and set(ev.covered) != set(chosen.covered)
+            ev for _ri2, ev in running if ev is not chosen and not set(ev.covered) <= set(chosen.covered)
         ]
         for ev in others[:1]:
-            b.alternatives.append(
-                translate("Builds", "The {build} build would use the {gpu} instead.").format(
-                    build=data.variants[ev.variant].label, gpu=_gpu_names(ev.covered)
+            if ev.release.torch == release.torch:
+                b.alternatives.append(
+                    translate("Builds", "The {build} build would use the {gpu} instead.").format(
+                        build=data.variants[ev.variant].label, gpu=_gpu_names(ev.covered)
+                    )
                 )
-            )
+            else:
+                b.add(
+                    "alternative",
+                    "other-release-other-gpu",
+                    torch=ev.release.torch,
+                    build=data.variants[ev.variant].label,
+                    gpu=_gpu_names(ev.covered),
+                )
     b.alternatives.append(
         translate(
             "Builds", "The CPU-only build is a much smaller download ({mb} MB) but does not use the GPU."
-        ).format(mb=_download_mb(data, m, "cpu") or "?")
+        ).format(mb=_download_mb(data, m, "cpu", release) or "?")
     )
     return b.done(release, chosen.variant, "cuda", choices)
 
@@ -1444,6 +1452,10 @@ def _recommend_amd(
                 if not rocm_names:
                     b.add("reason", "rocm-older-release", newest=base.torch, torch=rel.torch)
                 break
+    if not running and not evals:
+        with_rocm = next((r for r in older if _rocm_names(data, r)), None)
+        if with_rocm is not None:
+            evals = [_evaluate(data, with_rocm, n, m) for n in _rocm_names(data, with_rocm)]
     if not running:
         if evals:
             b.warnings.append(
@@ -1629,6 +1641,12 @@ def word(n: Notice) -> str:
         text = translate(
             "Builds", "Update macOS to {need} or newer to get the newest PyTorch and use the Mac's GPU (MPS)."
         )
+    elif code == "mac-cpu":
+        text = translate(
+            "Builds",
+            "PyTorch {torch} comes from the normal package index, the same package as for newer Macs; here it "
+            "runs on the processor (CPU).",
+        )
     elif code == "mps-needs-macos":
         text = translate(
             "Builds",
@@ -1656,6 +1674,8 @@ def word(n: Notice) -> str:
             "Builds",
             "PyTorch {newest} has no AMD ROCm build in the wizard's list, so PyTorch {torch} is chosen.",
         )
+    elif code == "other-release-other-gpu":
+        text = translate("Builds", "PyTorch {torch} with the {build} build would use the {gpu} instead.")
     elif code == "driver-too-old-any":
         text = translate(
             "Builds",
