@@ -19,7 +19,6 @@ import contextlib
 import io
 import json
 import logging
-import os
 import queue
 import re
 import signal
@@ -32,8 +31,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .core import childproc, releases
 from .core import kit as _kit
-from .core import releases
 from .core.diagnose import diagnosis_for
 from .core.procenv import child_environment
 from .core.progress import PipProgress, human_size
@@ -156,48 +155,30 @@ def _pip_at_least(version: str, want: tuple[int, int]) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    """End pip and every process it started."""
-    import psutil
-
-    try:
-        children = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.Error:
-        children = []
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            os.killpg(proc.pid, signal.SIGTERM)
-    for p in [proc, *children]:
-        with contextlib.suppress(psutil.Error, OSError):
-            p.terminate()
-    try:
-        proc.wait(timeout=3)
-    except subprocess.TimeoutExpired:
-        if os.name == "posix":
-            with contextlib.suppress(OSError):
-                os.killpg(proc.pid, signal.SIGKILL)
-        proc.kill()
-        proc.wait(timeout=5)
-    for p in children:
-        with contextlib.suppress(psutil.Error, OSError):
-            p.kill()
+def _kill_tree(proc: subprocess.Popen[bytes], token: str, since: float) -> None:
+    """End pip and every process it started (its session, and whatever carries its token)."""
+    childproc.stop_tree(proc.pid, token=token, since=since, grace_s=2.0)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=childproc.KILL_WAIT_S)
 
 
 def run_pip(call: _kit.PipCall, on_line: Callable[[str], None]) -> tuple[int | None, str]:
     """Run one pip call; (exit code, last lines). Raises Stopped on Ctrl+C after ending the child tree."""
-    kwargs: dict[str, Any] = {}
-    if os.name == "posix":
-        kwargs["start_new_session"] = True
-    else:
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-    proc = subprocess.Popen(
-        call.argv,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env=child_environment(),
-        **kwargs,
-    )
+    token = childproc.new_token()
+    env = child_environment()
+    env[childproc.TOKEN_ENV] = token
+    since = time.time()
+    try:
+        proc = subprocess.Popen(
+            call.argv,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            **childproc.popen_options(),
+        )
+    except OSError as exc:
+        return None, f"could not start {call.program}: {exc}"
     lines: queue.Queue[str | None] = queue.Queue()
 
     def reader() -> None:
@@ -225,7 +206,7 @@ def run_pip(call: _kit.PipCall, on_line: Callable[[str], None]) -> tuple[int | N
             except queue.Empty:
                 if time.monotonic() > deadline:
                     timed_out = True
-                    _kill_group(proc)
+                    _kill_tree(proc, token, since)
                     break
                 continue
             if item is None:
@@ -234,7 +215,7 @@ def run_pip(call: _kit.PipCall, on_line: Callable[[str], None]) -> tuple[int | N
             on_line(item)
         code = proc.wait(timeout=30)
     except (KeyboardInterrupt, Stopped) as exc:
-        _kill_group(proc)
+        _kill_tree(proc, token, since)
         raise Stopped() from exc
     thread.join(timeout=5)
     if timed_out:
@@ -273,6 +254,18 @@ def _auto_target(info: tuple[tuple[int, int], int, bool, str]) -> _kit.Target:
     report = detect_hardware()
     machine = Machine.from_report(report, python=info[0], bits=info[1], free_threaded=info[2])
     return _kit.target_for_machine(machine)
+
+
+def _release_data(
+    source: _kit.Source, target: _kit.Target, data: releases.ReleaseData
+) -> releases.ReleaseData:
+    """As the install does: PyTorch's live index for the target's platform when the kit comes from it (the
+    bundled data file when the index cannot be read, or ``TORCH_WIZARD_OFFLINE=1``); the data file else."""
+    if source.kind != "default":
+        return data
+    from .core import torchindex
+
+    return torchindex.load_release_data(target.os, target.arch, cache_dir=torchindex.default_cache_dir())
 
 
 def _confirm(out: Out, total: int) -> bool:
@@ -320,7 +313,12 @@ def _run(args: argparse.Namespace, out: Out) -> int:
             t = _auto_target(info) if text.strip().lower() == "auto" else _kit.parse_target(text, data)
             if t.name not in {x.name for x in targets}:
                 targets.append(t)
-        plans = [_kit.plan_target(t, source, data, with_torchvision=not args.no_torchvision) for t in targets]
+        plans = [
+            _kit.plan_target(
+                t, source, _release_data(source, t, data), with_torchvision=not args.no_torchvision
+            )
+            for t in targets
+        ]
         _kit.check_out_dir(out_dir)
     except _kit.KitError as exc:
         return out.result(EXIT_REFUSED, False, exc.code, exc.message(), problem=exc.problem.to_json())
