@@ -114,6 +114,7 @@ class FakeIndex:
     port: int
     requests: list[str] = field(default_factory=list)
     stall: set[str] = field(default_factory=set)  # file names whose download never finishes
+    logins: list[str] = field(default_factory=list)  # Authorization headers received
 
     @property
     def base(self) -> str:
@@ -160,6 +161,8 @@ def fake_index(tmp_path: Path) -> Iterator[FakeIndex]:
 
         def do_GET(self) -> None:
             state.requests.append(self.path)
+            if self.headers.get("Authorization"):
+                state.logins.append(self.headers["Authorization"])
             name = urllib.parse.unquote(self.path.rsplit("/", 1)[-1])
             if name in state.stall:
                 self.send_response(200)
@@ -527,6 +530,12 @@ def test_foreign_kit_from_a_mirror_matches_its_manifest_and_keeps_no_password(
     assert res["ok"] and res["targets"] == ["macos-arm64-py3.12-mps", "windows-x86_64-py3.12-cpu"]
     plan = lines[0]
     assert plan["event"] == "plan" and all(t["estimate_bytes"] > 0 for t in plan["targets"])
+    # the exact build the mirror has for each target, read from its page with the login
+    assert [(t["target"], t["torch"]) for t in plan["targets"]] == [
+        ("windows-x86_64-py3.12-cpu", "2.15.0+cpu"),
+        ("macos-arm64-py3.12-mps", "2.15.0"),
+    ]
+    assert fake_index.logins and all(a.startswith("Basic ") for a in fake_index.logins)
     manifest = check_against_manifest(out)
     assert kit.verify(kit.open_kit(str(out))) == []
     win = names_of(manifest, "windows-x86_64-py3.12-cpu")

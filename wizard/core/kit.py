@@ -69,7 +69,7 @@ from .builds import Machine, choice_for, recommend
 from .diagnose import Diagnosis, diagnose, diagnosis_for
 from .gpu import Gpu
 from .releases import ReleaseData
-from .secrets import mask_secrets, strip_login
+from .secrets import has_login, mask_secrets, strip_login
 from .tr import translate
 
 log = logging.getLogger(__name__)
@@ -648,14 +648,23 @@ def _pin_from_index(
     """The exact version (with its build label) that a mirror has for the target, or None when unknown."""
     from .wheelcheck import check_wheel  # network: only for an index source
 
+    url, opener = index_url, None
+    if has_login(index_url):  # urllib cannot take user:password@ in the address: send it as Basic auth
+        parts = urllib.parse.urlsplit(index_url)
+        url = strip_login(index_url) or index_url
+        mgr = urllib.request.HTTPPasswordMgrWithPriorAuth()
+        user, pw = urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")
+        mgr.add_password(None, url, user, pw, is_authenticated=True)
+        opener = urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(mgr))
     check = check_wheel(
-        index_url,
+        url,
         project,
         version,
         target.python,
         target.os,
         target.arch,
         free_threaded=target.free_threaded,
+        opener=opener,
     )
     if check.status != "found":
         return None
