@@ -424,3 +424,72 @@ def test_file_index() -> None:
 def test_unsupported_scheme_and_bad_version() -> None:
     assert _check("ftp://example.invalid/simple").status == "unknown"
     assert _check("https://download.pytorch.org/whl/cu130", version="latest!").status == "unknown"
+
+
+def test_macos_version_in_the_tag_is_honoured() -> None:
+    # from 2.12.0 on macOS wheels are tagged macosx_14_0_arm64 (shared/reference/torch-builds.md)
+    names = [
+        "torch-2.15.0-cp312-none-macosx_14_0_arm64.whl",
+        "torch-2.11.0-cp312-none-macosx_11_0_arm64.whl",
+    ]
+    assert matching_wheels(names, "torch", None, (3, 12), "macos", "arm64", macos_version="13.6") == [
+        names[1]
+    ]
+    assert matching_wheels(names, "torch", None, (3, 12), "macos", "arm64", macos_version="14.0") == names
+    assert matching_wheels(names, "torch", None, (3, 12), "macos", "arm64") == names  # unknown: not ruled out
+
+
+def test_check_wheel_says_when_only_a_newer_macos_has_it() -> None:
+    body = (
+        b'<a href="/whl/cpu/torch-2.15.0-cp312-none-macosx_14_0_arm64.whl#sha256=00">'
+        b"torch-2.15.0-cp312-none-macosx_14_0_arm64.whl</a>"
+    )
+
+    class Resp:
+        headers = type(
+            "H",
+            (),
+            {
+                "get": staticmethod(lambda k, d=None: "text/html"),
+                "get_content_charset": staticmethod(lambda: "utf-8"),
+            },
+        )()
+
+        def __init__(self) -> None:
+            self._parts = [body]
+
+        def read(self, n: int) -> bytes:
+            return self._parts.pop() if self._parts else b""
+
+        def __enter__(self) -> Resp:
+            return self
+
+        def __exit__(self, *a: object) -> None:
+            return None
+
+    class Opener:
+        def open(self, req: object, data: object = None, timeout: float = 0) -> Resp:
+            return Resp()
+
+    r = check_wheel(
+        "https://download.pytorch.org/whl/cpu",
+        "torch",
+        "2.15.0",
+        (3, 12),
+        "macos",
+        "arm64",
+        opener=Opener(),
+        macos_version="13.6",
+    )
+    assert r.status == "missing" and "newer macOS" in r.message and "13.6" in r.message
+    ok = check_wheel(
+        "https://download.pytorch.org/whl/cpu",
+        "torch",
+        "2.15.0",
+        (3, 12),
+        "macos",
+        "arm64",
+        opener=Opener(),
+        macos_version="14.1",
+    )
+    assert ok.found
