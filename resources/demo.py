@@ -83,7 +83,7 @@ class Wizard:
         )
         if not (math.isfinite(weight) and math.isfinite(bias)):
             raise Stop("not_finite", step=len(self.losses), loss=_num(last))
-        if not last < 0.5 * first:  # training that works halves the loss many times over
+        if not last < 0.1 * first:  # training that works cuts the loss to a tenth, and more
             raise Stop("not_learning", loss_first=_num(first), loss_last=_num(last))
 
     def speed(self, cpu_seconds, device_seconds, device, size):

@@ -3,11 +3,13 @@ by tools/device_check.sh on 2026-11-27: the pages' parsers must read it, and the
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
-from wizard.core import builds, gpu, releases
+from wizard.core import builds, demorun, gpu, releases
 from wizard.core.childio import DEMO_TAG, VERIFY_TAG, tagged_json
+from wizard.core.resources import resource
 
 RECORD = Path(__file__).parent / "fixtures" / "gpu" / "h200-device-run"
 
@@ -31,6 +33,61 @@ def test_demo_ran_on_cuda() -> None:
     assert events["train_step"]["finite"] is True
 
 
+def test_the_recorded_demo_reads_with_the_pages_parser() -> None:
+    """The real lines, as recorded, through ``demorun.DemoRun`` (what the Demo page uses)."""
+    run = demorun.DemoRun().feed_text((RECORD / "demo_cuda.txt").read_text(encoding="utf-8"))
+    assert run.device == "cuda" and run.used_device == "cuda:0"
+    assert run.z == [5, 7, 9]
+    assert run.succeeded  # the one training step of that demo: finite, the loss went down
+    step = run.events["train_step"]
+    assert step["loss_after"] < step["loss"]
+    assert run.losses == [] and run.speed_ratio is None  # that demo did not train 100 steps or time anything
+
+
+def _report_keys() -> dict[str, set[str]]:
+    """For each ``report("event", key=...)`` call in resources/demo.py, the keys it writes."""
+    tree = ast.parse(resource("demo.py").read_text(encoding="utf-8"))
+    keys: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "report"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            keys.setdefault(str(node.args[0].value), set()).update(k.arg for k in node.keywords if k.arg)
+    return keys
+
+
+def test_demo_py_still_writes_every_field_the_recording_has() -> None:
+    """A change to demo.py's reporting format that drops or renames a recorded field fails here."""
+    written = _report_keys()
+    for event in tagged("demo_cuda.txt", DEMO_TAG):
+        name = str(event["event"])
+        assert name in written, f"demo.py no longer reports {name!r}"
+        assert set(event) - {"event"} <= written[name], (name, set(event) - {"event"} - written[name])
+    # and the converted recording's new lines are what demo.py writes today, field for field
+    for event in tagged("demo_cuda_converted.txt", DEMO_TAG):
+        name = str(event["event"])
+        if name in ("progress", "fit", "speed"):
+            assert set(event) - {"event"} == written[name], name
+
+
+def test_the_converted_recording_keeps_the_real_lines() -> None:
+    """demo_cuda_converted.txt: the real recorded lines, unchanged and in order, with the lines of today's
+    demo (100 training steps, the fit, the CPU-vs-GPU timing) composed between them. The progress and fit
+    numbers are those of this demo on a CPU (torch 2.13.0); the timing is composed in the recorded format
+    (H200 vs. a 16-core CPU). Replace it with a real run of tools/device_check.sh when a GPU is lent."""
+    real = (RECORD / "demo_cuda.txt").read_text(encoding="utf-8").splitlines()
+    converted = (RECORD / "demo_cuda_converted.txt").read_text(encoding="utf-8").splitlines()
+    it = iter(converted)
+    assert all(any(line == c for c in it) for line in real)  # a subsequence: nothing real was changed
+    run = demorun.DemoRun().feed_text("\n".join(converted))
+    assert run.succeeded and run.learned and len(run.losses) == 100
+    assert run.speed_ratio is not None and demorun.speed_words(run.speed_ratio) == "114×"
+
+
 def test_decision_from_the_recorded_nvidia_smi_matches_the_device_run() -> None:
     gpus = gpu.parse_nvidia_smi_csv((RECORD / "nvidia_smi_query.csv").read_text(encoding="utf-8"))
     assert [g.compute_capability for g in gpus] == ["9.0"]
@@ -39,6 +96,11 @@ def test_decision_from_the_recorded_nvidia_smi_matches_the_device_run() -> None:
     )
     rec = builds.recommend(machine, releases.load())
     recorded = json.loads((RECORD / "recommend.json").read_text(encoding="utf-8"))
-    assert rec.variant == recorded["variant"] == "cu130"
-    assert rec.index_url == recorded["index_url"] == "https://download.pytorch.org/whl/cu130"
-    assert rec.device == "cuda"
+    # Recorded with the release data of then (torch 2.14.1): cu130, and a cu130 torch ran the demo on cuda.
+    assert recorded["variant"] == "cu130" and recorded["index_url"] == "https://download.pytorch.org/whl/cu130"
+    # Newer release data may pick a newer CUDA line; the build that really ran must still count as one that
+    # runs here, and the pick must be a CUDA build for this GPU, never the CPU build.
+    assert rec.device == "cuda" and rec.variant.startswith("cu")
+    assert rec.index_url == f"https://download.pytorch.org/whl/{rec.variant}"
+    runs = {c.variant: c.runs_here for c in rec.choices}
+    assert runs.get(recorded["variant"]) is True

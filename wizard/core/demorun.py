@@ -129,12 +129,12 @@ class DemoRun:
 
     @property
     def learned(self) -> bool:
-        """The last loss is less than half the first: training did something (a run that only repeats
+        """The last loss is under a tenth of the first: training did its work (a run that only repeats
         the same step, gradients wiped before each update, keeps the loss where it was)."""
         if len(self.losses) < 2:
             return False
         first, last = self.losses[0][1], self.losses[-1][1]
-        return math.isfinite(first) and math.isfinite(last) and last < 0.5 * first
+        return math.isfinite(first) and math.isfinite(last) and last < 0.1 * first
 
     @property
     def z(self) -> list[Any] | None:
@@ -266,7 +266,6 @@ def comment_texts() -> dict[str, str]:
         "forget this step's gradients before the next one": t(
             "DemoLesson", "forget this step's gradients before the next one"
         ),
-        "a GPU if there is one, else the CPU": t("DemoLesson", "a GPU if there is one, else the CPU"),
         "keep the window open when the file was started by a double-click": t(
             "DemoLesson", "keep the window open when the file was started by a double-click"
         ),

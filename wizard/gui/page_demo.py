@@ -116,8 +116,8 @@ class DemoPage(Page):
         self.last_result = None
         self.run_button.setEnabled(False)
         self.device.setEnabled(False)
-        self.retranslate()
         self.runner.start(argv[0], argv[1:], timeout_s=DEMO_TIMEOUT_S)
+        self.retranslate()
 
     def _on_line(self, text: str) -> None:
         event = self.run.feed(text)
@@ -127,6 +127,8 @@ class DemoPage(Page):
             self.curve.total_steps = self.run.total_steps
             step, loss = self.run.losses[-1]
             self.curve.add(step, loss)
+            if step % 10 == 0:
+                self.result.setText(self.result_html())  # "Training… step 40 of 100"
         elif event.get("event") in ("tensor_add", "fit", "failure", "error"):
             self.retranslate()
 
