@@ -100,7 +100,7 @@ def test_decision_from_the_recorded_nvidia_smi_matches_the_device_run() -> None:
     assert recorded["variant"] == "cu130" and recorded["index_url"] == "https://download.pytorch.org/whl/cu130"
     # Newer release data may pick a newer CUDA line; the build that really ran must still count as one that
     # runs here, and the pick must be a CUDA build for this GPU, never the CPU build.
-    assert rec.device == "cuda" and rec.variant.startswith("cu")
+    assert rec.device == "cuda" and rec.variant is not None and rec.variant.startswith("cu")
     assert rec.index_url == f"https://download.pytorch.org/whl/{rec.variant}"
     runs = {c.variant: c.runs_here for c in rec.choices}
     assert runs.get(recorded["variant"]) is True
