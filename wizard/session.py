@@ -21,7 +21,6 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from .core.plan import (
     SourceKind,
     Step,
     StepId,
+    _StrEnum,
     build_plan,
     repair_plan,
     replan,
@@ -54,14 +54,14 @@ LONGER_TIMEOUT_S = 120
 LESSON_FILE = "first_model.py"  # the example, kept in the new environment for the learner
 
 
-class StepState(str, Enum):
+class StepState(_StrEnum):
     PENDING = "pending"
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
 
 
-class OutcomeKind(str, Enum):
+class OutcomeKind(_StrEnum):
     SUCCEEDED = "succeeded"  # installed and verified (``after`` says whether the GPU is used as it should)
     FAILED = "failed"  # a step failed: ``diagnosis`` says why and what helps
     STOPPED = "stopped"  # the learner pressed Stop (or Ctrl+C)
@@ -169,6 +169,7 @@ class InstallSession(QObject):
         self._progress: PipProgress | CondaProgress = PipProgress()
         self._rate = _Rate()
         self._temp: Path | None = None
+        self._overall = 0.0
         self._temp_used: Path | None = None  # the last run's temporary folder (its name decides nothing)
         self._removing = False
         self._after_removal: Callable[[], None] | None = None
@@ -229,6 +230,7 @@ class InstallSession(QObject):
         self.failed_at = None
         self.verify = {}
         self._stop_requested = False
+        self._overall = 0.0
         self.current = index
         for i in range(len(self.states)):
             self.states[i] = StepState.DONE if i < index else StepState.PENDING
@@ -425,6 +427,8 @@ class InstallSession(QObject):
         weights = [_WEIGHTS.get(s.id, 2) for s in plan.steps]
         before = sum(weights[:index])
         overall = (before + weights[index] * (frac or 0.0)) / max(1, sum(weights))
+        # never backwards: after a file's download the "installing" phase has no measure of its own
+        overall = self._overall = max(self._overall, overall)
         self.progress.emit(
             Progress(
                 step_number=index + 1,
@@ -470,8 +474,8 @@ class InstallSession(QObject):
     def _finish_stopped(self, result: ProcessResult) -> None:
         self.failed_at = 0 if not self.repairing else None
         for i, state in enumerate(self.states):
-            if state is StepState.RUNNING or (not self.repairing and state is StepState.DONE):
-                self.states[i] = StepState.PENDING  # what those steps made is being removed
+            if state is not StepState.DONE or not self.repairing:
+                self.states[i] = StepState.PENDING  # stopped, and what those steps made is being removed
         outcome = Outcome(OutcomeKind.STOPPED, result=result, repairing=self.repairing)
         self.outcome = outcome
         if self.repairing:

@@ -29,25 +29,35 @@ from .resources import resource
 from .tr import translate
 
 
-class SourceKind(str, Enum):
+class _StrEnum(str, Enum):
+    """A ``str`` enum whose ``str()`` and f-string are its value on every Python (3.11 changed that)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class SourceKind(_StrEnum):
     PYTORCH_INDEX = "pytorch-index"
     WHEEL_FOLDER = "wheel-folder"
     CUSTOM_INDEX = "custom-index"
 
 
-class Manager(str, Enum):
+class Manager(_StrEnum):
     PIP = "pip"  # a new venv, pip inside it
     CONDA = "conda"  # a new conda env (conda, mamba or micromamba)
 
 
-class Route(str, Enum):
+class Route(_StrEnum):
     """How PyTorch gets into a new conda env (a venv always uses pip)."""
 
     PIP = "pip"  # pip inside the env, from PyTorch's index (or a mirror / wheel folder)
     CONDA_FORGE = "conda-forge"  # conda-forge's pytorch / pytorch-cpu / pytorch-gpu packages
 
 
-class StepId(str, Enum):
+class StepId(_StrEnum):
     """What a step does. A ``str`` enum: it compares equal to its value ("verify") and is stored as it."""
 
     CREATE_VENV = "create-venv"
@@ -251,7 +261,7 @@ class InstallRequest:
     arch: str | None = None  # the CPU kind (x86_64, arm64, aarch64): picks the right wheel of a folder
 
 
-class Note(str, Enum):
+class Note(_StrEnum):
     """Remarks for the Review page; the text is made when shown (:func:`note_text`)."""
 
     FOLDER_HAS_NO_TORCHVISION = "folder-has-no-torchvision"
