@@ -145,7 +145,7 @@ def default_python() -> str | None:
     return best.executable or best.path if best is not None else None
 
 
-def _pip_at_least(version: str, want: tuple[int, int]) -> bool:
+def pip_at_least(version: str, want: tuple[int, int]) -> bool:
     nums = [int(x) for x in re.findall(r"\d+", version)[:2]]
     return tuple(nums + [0] * (2 - len(nums))) >= want
 
@@ -247,7 +247,7 @@ def _stop_on_term() -> Iterator[None]:
 # --------------------------------------------------------------------------------------------
 
 
-def _auto_target(info: tuple[tuple[int, int], int, bool, str]) -> _kit.Target:
+def auto_target(info: tuple[tuple[int, int], int, bool, str]) -> _kit.Target:
     from .core.builds import Machine
     from .core.gpu import detect_hardware
 
@@ -256,7 +256,7 @@ def _auto_target(info: tuple[tuple[int, int], int, bool, str]) -> _kit.Target:
     return _kit.target_for_machine(machine)
 
 
-def _release_data(
+def release_data_for(
     source: _kit.Source, target: _kit.Target, data: releases.ReleaseData
 ) -> releases.ReleaseData:
     """As the install does: PyTorch's live index for the target's platform when the kit comes from it (the
@@ -310,12 +310,12 @@ def _run(args: argparse.Namespace, out: Out) -> int:
     targets: list[_kit.Target] = []
     try:
         for text in args.target:
-            t = _auto_target(info) if text.strip().lower() == "auto" else _kit.parse_target(text, data)
+            t = auto_target(info) if text.strip().lower() == "auto" else _kit.parse_target(text, data)
             if t.name not in {x.name for x in targets}:
                 targets.append(t)
         plans = [
             _kit.plan_target(
-                t, source, _release_data(source, t, data), with_torchvision=not args.no_torchvision
+                t, source, release_data_for(source, t, data), with_torchvision=not args.no_torchvision
             )
             for t in targets
         ]
@@ -381,7 +381,7 @@ def _run(args: argparse.Namespace, out: Out) -> int:
         plans,
         source,
         python=python,
-        raw_progress=_pip_at_least(info[3], (24, 1)),
+        raw_progress=pip_at_least(info[3], (24, 1)),
         on_event=on_event,
     )
     try:

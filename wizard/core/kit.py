@@ -568,7 +568,7 @@ def _data_estimate(target: Target, data: ReleaseData, with_torchvision: bool) ->
     v = data.variants.get("cpu" if target.variant == "mps" else target.variant)
     mb = (v.download_mb(target.os) if v else None) or 0
     mb += data.dependencies_download_mb + (data.torchvision_download_mb if with_torchvision else 0)
-    return mb * 1024 * 1024
+    return mb * 1_000_000  # the data file writes decimal megabytes, as pip prints them
 
 
 def plan_target(

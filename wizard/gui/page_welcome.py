@@ -46,6 +46,11 @@ class WelcomePage(Page):
         layout.addSpacing(8)
         for w in (self.intro, self.steps, self.cost, self.safety):
             layout.addWidget(w)
+        from PySide6.QtWidgets import QPushButton  # the kit button (wizard/gui/kit_dialog.py)
+
+        self.kit_button = QPushButton()
+        self.kit_button.clicked.connect(self.open_kit_dialog)
+        layout.addWidget(self.kit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def nextId(self) -> int:
@@ -127,3 +132,13 @@ class WelcomePage(Page):
                 "Nothing is installed before you confirm on the Review page, and you can stop at any time."
             )
         )
+        self.kit_button.setText(self.tr("Prepare PyTorch for other computers…"))
+
+    def open_kit_dialog(self) -> None:
+        """Make a kit for a classroom or a USB stick (loaded only when asked for)."""
+        from .kit_dialog import KitDialog
+
+        dialog = KitDialog(self, data=self.wiz().state.data)
+        dialog.setModal(True)
+        dialog.show()
+        self.kit_dialog = dialog
