@@ -33,6 +33,8 @@ def chinese(wiz: SetupWizard, monkeypatch: pytest.MonkeyPatch) -> Any:
 def english_in(widget: QWidget) -> list[str]:
     bad = []
     for where, text in visible_texts(widget):
+        if where.startswith("QComboBox") and text == "English":
+            continue  # the language list names each language in its own words
         words = english_words(text)
         if words:
             bad.append(f"{where}: {words} in {text[:160]!r}")

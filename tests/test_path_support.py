@@ -134,6 +134,7 @@ ALLOWED = {
     "Tab",
     "Home",
     "Start",
+    "wheel",
     "Locally",
     "numpy",
     "NumPy",
