@@ -12,6 +12,7 @@ import time
 import urllib.error
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -447,3 +448,88 @@ def test_the_fake_wheels_install_with_pip(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.split() == ["2.17.0+cpu", "0.32.0+cpu"]
+
+
+# --------------------------------------------------------------------------------------------
+# tools/check_release_data.py against a local index
+# --------------------------------------------------------------------------------------------
+
+
+def _tool() -> object:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "check_release_data.py"
+    spec = importlib.util.spec_from_file_location("check_release_data", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_check_release_data_prints_every_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tool: Any = _tool()
+    root = write_index(
+        tmp_path / "index",
+        [
+            FakeRelease("2.17.0", "0.32.0", variants=("cpu", "cu130")),  # a release the data file lacks
+            # 2.15.0 as the data file has it on Linux x86_64, except: no cu132, no 3.15t, torchvision 0.29.3
+            FakeRelease(
+                "2.15.0",
+                "0.29.3",
+                variants=("cpu", "cu130", "xpu"),
+                pythons=("3.11", "3.12", "3.13", "3.14", "3.14t", "3.15"),
+                torchvision_pin=">=",
+            ),
+        ],
+    )
+    with serve_index(root) as base:
+        code = tool.main(["--index-base", base, "--platform", "linux-x86_64"])
+    out = capsys.readouterr().out
+    assert code == 1
+    lines = out.splitlines()
+    assert any("2.17.0" in ln and "release" in ln and "on the index: cpu, cu130" in ln for ln in lines), out
+    assert any("2.15.0" in ln and "variants" in ln and "cu132" in ln for ln in lines), out
+    assert any("2.15.0" in ln and "free-threaded" in ln and "3.15t" in ln for ln in lines), out
+    assert any("2.15.0" in ln and "torchvision" in ln and "0.29.3" in ln for ln in lines), out
+    assert any("2.14.1" in ln and "release" in ln and "index: -" in ln for ln in lines), out  # missing there
+    assert not any("2.15.0" in ln and " python " in ln for ln in lines), out  # 3.11-3.15 on both sides
+
+    with serve_index(root) as base:
+        code = tool.main(["--index-base", base, "--platform", "linux-x86_64", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 1 and doc["index_base"] == base and doc["unreadable"] == {}
+    assert {"platform", "torch", "what", "data_says", "index_has"} <= set(doc["differences"][0])
+
+
+def test_check_release_data_says_when_the_index_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tool: Any = _tool()
+    root = write_index(tmp_path / "index", [FakeRelease("2.17.0", "0.32.0", variants=("cpu",))])
+    with serve_index(root) as base:
+        pass  # gone
+    assert tool.main(["--index-base", base, "--platform", "windows-x86_64", "--timeout", "2"]) == 2
+    assert "could not read the index" in capsys.readouterr().out
+
+
+def test_check_release_data_no_difference(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A data file that says exactly what the local index has gives no difference and exit status 0."""
+    tool: Any = _tool()
+    raw = json.loads(
+        (Path(__file__).resolve().parent.parent / "resources" / "torch_releases.json").read_text()
+    )
+    rel = next(r for r in raw["releases"] if r["torch"] == "2.15.0")
+    rel = {**rel, "variants": ["cpu", "cu130"], "torchvision": "0.29.2"}
+    raw["releases"] = [rel]
+    raw["index_min_torch"] = "2.15.0"
+    data_file = tmp_path / "data.json"
+    data_file.write_text(json.dumps(raw))
+    root = write_index(
+        tmp_path / "index", [FakeRelease("2.15.0", "0.29.2", variants=("cpu", "cu130"), torchvision_pin=">=")]
+    )
+    with serve_index(root) as base:
+        code = tool.main(["--index-base", base, "--platform", "linux-x86_64", "--data", str(data_file)])
+    out = capsys.readouterr().out
+    assert code == 0 and "No differences." in out, out
