@@ -4,6 +4,7 @@ made-up verify dicts with the keys of resources/verify.py."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -176,8 +177,10 @@ def test_import_failed() -> None:
 def test_cpu_build_on_nvidia_machine() -> None:
     report = hw(RTX3060)
     rec = rec_for(report)
-    assert rec.variant == "cu130"
-    r = explain_verify(verify("2.14.1+cpu"), rec, report, env_python="/home/ada/torch-env/bin/python")
+    assert rec.variant is not None and rec.variant.startswith("cu")  # the newest CUDA build of the data
+    index = f"https://download.pytorch.org/whl/{rec.variant}"
+    pins = (f"torch=={rec.torch}", f"torchvision=={rec.torchvision}")
+    r = explain_verify(verify(f"{rec.torch}+cpu"), rec, report, env_python="/home/ada/torch-env/bin/python")
     check_shape(r)
     assert (r.ok, r.gpu_usable, r.device, r.code) == (False, False, "cpu", "cpu-build-on-gpu")
     assert r.fix_command == (
@@ -186,16 +189,15 @@ def test_cpu_build_on_nvidia_machine() -> None:
         "pip",
         "install",
         "--force-reinstall",
-        "torch==2.14.1",
-        "torchvision==0.29.1",
+        *pins,
         "--index-url",
-        "https://download.pytorch.org/whl/cu130",
+        index,
     )
     text = " ".join(r.messages)
     assert "CPU-only" in text and "NVIDIA GeForce RTX 3060" in text
     assert (
-        "/home/ada/torch-env/bin/python -m pip install --force-reinstall torch==2.14.1 torchvision==0.29.1 "
-        "--index-url https://download.pytorch.org/whl/cu130" in text
+        f"/home/ada/torch-env/bin/python -m pip install --force-reinstall {' '.join(pins)} --index-url {index}"
+        in text
     )
     assert "choose-another-build" in r.actions
 
@@ -218,10 +220,10 @@ def test_cpu_build_without_label_on_windows() -> None:
 def test_cpu_build_on_amd_machine() -> None:
     report = hw(RX7900)
     rec = rec_for(report)
-    assert rec.variant == "rocm7.2"
-    r = explain_verify(verify("2.14.1+cpu"), rec, report)
+    assert rec.variant is not None and rec.variant.startswith("rocm")
+    r = explain_verify(verify(f"{rec.torch}+cpu"), rec, report)
     assert r.code == "cpu-build-on-gpu"
-    assert r.fix_command[-1] == "https://download.pytorch.org/whl/rocm7.2"
+    assert r.fix_command[-1] == f"https://download.pytorch.org/whl/{rec.variant}"
 
 
 def test_cuda_build_on_amd_machine_is_the_wrong_build() -> None:
@@ -337,7 +339,8 @@ def test_blackwell_not_in_cu126() -> None:
     report = hw(RTX5090)
     r = explain_verify(verify("2.14.1+cu126", "12.6", cuda_devices=(RTX5090.name,)), choice("cu126"), report)
     assert r.code == "gpu-arch-unsupported" and not r.ok
-    assert "NVIDIA CUDA 13.0" in " ".join(r.messages)
+    # a build with Blackwell's code (CUDA 12.8 or newer) is proposed
+    assert re.search(r"Install the NVIDIA CUDA (?:12\.[89]|1[3-9]\.\d+) build instead", " ".join(r.messages))
 
 
 def test_one_of_two_gpus_not_in_build() -> None:
@@ -501,3 +504,38 @@ def test_nvcc_cuda_home_and_label() -> None:
     assert home == Path("/env/lib/python3.12/site-packages/nvidia/cu13")
     assert nvcc_cuda_home("cu126", "/env", DATA) is None
     assert "nvcc" in nvcc_option_label() and "only needed" in nvcc_option_label()
+
+
+# --------------------------------------------------------------------------------------------
+# Decide first, word second (issue 9): one table of causes; words made when read
+# --------------------------------------------------------------------------------------------
+
+
+def test_shared_codes_have_the_same_actions_as_diagnose() -> None:
+    from wizard.core import causes
+    from wizard.core.diagnose import diagnosis_for
+
+    report = hw(RTX3060)
+    r = explain_verify(verify("2.14.1+cpu"), rec_for(report), report)
+    assert r.code == "cpu-build-on-gpu" and r.actions == diagnosis_for(r.code).actions
+    for code in CODES:
+        if code != "ok":
+            assert causes.actions_for(code), code
+
+
+def test_switching_the_language_rewords_the_same_check(qapp: Any) -> None:
+    from wizard.i18n import Translations
+
+    report = hw(RTX3060)
+    r = explain_verify(verify("2.14.1+cpu"), rec_for(report), report)
+    english = r.messages
+    tr = Translations(qapp)
+    try:
+        assert tr.switch("zh_CN")
+        chinese = r.messages  # the same result, no new check
+        assert len(chinese) == len(english) and chinese != english
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese[-1])  # "PyTorch itself works; ..."
+        assert r.to_json()["messages"] == list(chinese)
+    finally:
+        tr.switch("en")
+    assert r.messages == english

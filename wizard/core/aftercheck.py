@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from . import releases as _releases
 from .builds import cc_coverage, version_at_least, version_tuple
+from .causes import actions_for
 from .gpu import Gpu, HardwareReport
 from .plan import display_command
 from .releases import ReleaseData, Variant
@@ -58,21 +59,8 @@ CODES: tuple[str, ...] = (
     "mps-unavailable",
 )
 
-_ACTIONS: dict[str, tuple[str, ...]] = {
-    "import-failed": ("copy-report",),
-    "cpu-build-on-gpu": ("choose-another-build", "copy-report"),
-    "wrong-gpu-build": ("choose-another-build", "copy-report"),
-    "no-nvidia-driver": ("open-driver-page", "choose-another-build", "copy-report"),
-    "driver-not-responding": ("open-driver-page", "copy-report"),
-    "driver-too-old": ("open-driver-page", "choose-another-build", "copy-report"),
-    "no-nvidia-gpu": ("choose-another-build", "copy-report"),
-    "gpu-arch-unsupported": ("choose-another-build", "copy-report"),
-    "cuda-unavailable": ("open-driver-page", "copy-report"),
-    "rocm-unavailable": ("copy-report",),
-    "xpu-unavailable": ("open-driver-page", "copy-report"),
-    "mps-macos-too-old": ("copy-report",),
-    "mps-unavailable": ("copy-report",),
-}
+# Words made when read: a message is a function that translates when it is called.
+Words = Callable[[], str]
 
 _NO_DRIVER = re.compile(r"Found no NVIDIA driver on your system", re.I)
 _DRIVER_OLD = re.compile(r"NVIDIA driver on your system is too old(?: \(found version (\d+)\))?", re.I)
@@ -88,10 +76,15 @@ class AfterCheck:
     ok: bool  # torch works and the device the wizard chose is usable
     gpu_usable: bool  # PyTorch can use some GPU (cuda, xpu or mps)
     device: str  # "cuda" | "mps" | "xpu" | "cpu": the device programs (and the demo) should use
-    messages: tuple[str, ...]  # translated, plain words; the first one is the headline
+    words: tuple[Words, ...] = field(default=(), compare=False)  # each makes one message when called
     code: str = "ok"  # one of CODES
-    actions: tuple[str, ...] = ()  # ids from diagnose.ACTIONS
+    actions: tuple[str, ...] = ()  # ids from causes.ACTIONS (the table diagnose shares)
     fix_command: tuple[str, ...] = ()  # argv that repairs a wrong build (shown, copyable; run as a step)
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Plain words, translated now (in the language active when read); the first is the headline."""
+        return tuple(text for text in (w() for w in self.words) if text)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -296,6 +289,9 @@ def explain_verify(
     ``macos_version``: ``platform.mac_ver()[0]`` of the Mac; ``env_python``: the environment's Python, for
     the repair command; ``extra_text``: anything else the verify run printed (torch's warnings go to
     stderr: "no kernel image ...", "driver ... too old").
+
+    The result's ``code``, ``device`` and ``fix_command`` are decided here; its ``messages`` are worded when
+    read, so a language switch needs no new check.
     """
     data = data or _releases.load()
     os_name = hardware.os if hardware else ("macos" if macos_version else "linux")
@@ -305,18 +301,21 @@ def explain_verify(
     )
 
     def result(
-        ok: bool, gpu: bool, device: str, code: str, *messages: str, fix: tuple[str, ...] = ()
+        ok: bool, gpu: bool, device: str, code: str, *words: Words | None, fix: tuple[str, ...] = ()
     ) -> AfterCheck:
-        return AfterCheck(ok, gpu, device, tuple(m for m in messages if m), code, _ACTIONS.get(code, ()), fix)
+        return AfterCheck(
+            ok, gpu, device, tuple(w for w in words if w is not None), code, actions_for(code), fix
+        )
 
     if not verify.get("ok"):
+        error = verify.get("error")
         return result(
             False,
             False,
             "cpu",
             "import-failed",
-            translate("AfterCheck", "PyTorch was installed but could not be loaded: {error}").format(
-                error=verify.get("error") or translate("AfterCheck", "no details")
+            lambda: translate("AfterCheck", "PyTorch was installed but could not be loaded: {error}").format(
+                error=error or translate("AfterCheck", "no details")
             ),
         )
 
@@ -325,23 +324,18 @@ def explain_verify(
     cuda_devs = _names(verify, "cuda") if verify.get("cuda_available") else []
     xpu_devs = _names(verify, "xpu") if verify.get("xpu_available") else []
     mps_devs = _names(verify, "mps") if verify.get("mps_available") else []
-    on_cpu = translate(
-        "AfterCheck", "PyTorch itself works; until this is fixed it runs on the processor (CPU)."
-    )
+
+    def on_cpu() -> str:
+        return translate(
+            "AfterCheck", "PyTorch itself works; until this is fixed it runs on the processor (CPU)."
+        )
 
     # ---- a usable GPU ---------------------------------------------------------------------
     if cuda_devs:
         return _cuda_usable(verify, cuda_devs, kind, hardware, data, os_name, text, result)
     for devs, device in ((xpu_devs, "xpu"), (mps_devs, "mps")):
         if devs:
-            return result(
-                True,
-                True,
-                device,
-                "ok",
-                _can_use(devs),
-                translate("AfterCheck", 'In your programs, use the device "{device}".').format(device=device),
-            )
+            return result(True, True, device, "ok", _can_use(devs), _use_device(device))
 
     # ---- no GPU usable ----------------------------------------------------------------------
     if expected == "cpu":
@@ -350,7 +344,7 @@ def explain_verify(
             False,
             "cpu",
             "ok",
-            translate("AfterCheck", "PyTorch works. It runs on the processor (CPU)."),
+            lambda: translate("AfterCheck", "PyTorch works. It runs on the processor (CPU)."),
         )
 
     if expected in ("cuda", "rocm", "xpu") and kind != expected and recommendation is not None:
@@ -366,11 +360,11 @@ def explain_verify(
             False,
             "cpu",
             "rocm-unavailable",
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "The AMD GPU build (ROCm) of PyTorch is installed, but it cannot reach the AMD GPU.",
             ),
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 'Check that the amdgpu driver is loaded and that your user is in the "render" and "video" '
                 "groups (then log out and in again). A GPU that ROCm does not list cannot be used.",
@@ -380,23 +374,28 @@ def explain_verify(
         )
     if expected == "xpu":
         if os_name == "windows":
-            how = translate(
-                "AfterCheck",
-                "Install the newest Intel graphics driver for your GPU from Intel's website, restart, and "
-                "check again.",
-            )
+
+            def how() -> str:
+                return translate(
+                    "AfterCheck",
+                    "Install the newest Intel graphics driver for your GPU from Intel's website, restart, and "
+                    "check again.",
+                )
         else:
-            how = translate(
-                "AfterCheck",
-                "Install Intel's GPU driver with its compute runtime (Level Zero), as Intel's guide for your "
-                "Linux distribution describes, then check again.",
-            )
+
+            def how() -> str:
+                return translate(
+                    "AfterCheck",
+                    "Install Intel's GPU driver with its compute runtime (Level Zero), as Intel's guide for your "
+                    "Linux distribution describes, then check again.",
+                )
+
         return result(
             False,
             False,
             "cpu",
             "xpu-unavailable",
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "The Intel GPU build (XPU) of PyTorch is installed, but it cannot reach the GPU.",
             ),
@@ -407,17 +406,18 @@ def explain_verify(
     # expected == "mps"
     need = data.mps_min_macos(torch_version) or data.mps_min_macos()
     if macos_version and need and not version_at_least(macos_version, need):
+        have = macos_version
         return result(
             False,
             False,
             "cpu",
             "mps-macos-too-old",
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "PyTorch {torch} can use the Mac's GPU (MPS) only on macOS {need} or newer; this Mac has macOS "
                 "{have}.",
-            ).format(torch=torch_version.split("+")[0], need=need, have=macos_version),
-            translate("AfterCheck", "Update macOS (System Settings > General > Software Update)."),
+            ).format(torch=torch_version.split("+")[0], need=need, have=have),
+            lambda: translate("AfterCheck", "Update macOS (System Settings > General > Software Update)."),
             on_cpu,
         )
     return result(
@@ -425,8 +425,8 @@ def explain_verify(
         False,
         "cpu",
         "mps-unavailable",
-        translate("AfterCheck", "PyTorch cannot use the Mac's GPU (MPS)."),
-        translate(
+        lambda: translate("AfterCheck", "PyTorch cannot use the Mac's GPU (MPS)."),
+        lambda: translate(
             "AfterCheck",
             "It needs macOS {need} or newer and a Python made for Apple Silicon (arm64), not one that runs "
             "through Rosetta.",
@@ -435,24 +435,34 @@ def explain_verify(
     )
 
 
-def _can_use(devices: list[tuple[str, str]]) -> str:
-    if len(devices) == 1:
-        return translate("AfterCheck", "PyTorch can use your {device}.").format(device=_device_list(devices))
-    return translate("AfterCheck", "PyTorch can use your GPUs: {devices}.").format(
-        devices=_device_list(devices)
+def _use_device(device: str) -> Words:
+    return lambda: translate("AfterCheck", 'In your programs, use the device "{device}".').format(
+        device=device
     )
 
 
-def _error_line(text: str) -> str:
+def _can_use(devices: list[tuple[str, str]]) -> Words:
+    listed = _device_list(devices)
+    if len(devices) == 1:
+        return lambda: translate("AfterCheck", "PyTorch can use your {device}.").format(device=listed)
+    return lambda: translate("AfterCheck", "PyTorch can use your GPUs: {devices}.").format(devices=listed)
+
+
+def _error_line(text: str) -> Words | None:
     text = " ".join(text.split())
     if not text:
-        return ""
-    return translate("AfterCheck", "PyTorch's own message: {error}").format(error=text[:400])
+        return None
+    return lambda: translate("AfterCheck", "PyTorch's own message: {error}").format(error=text[:400])
+
+
+def _joined(*words: Words) -> Words:
+    """One message of several sentences."""
+    return lambda: " ".join(w() for w in words)
 
 
 class _Result(Protocol):
     def __call__(
-        self, ok: bool, gpu: bool, device: str, code: str, *messages: str, fix: tuple[str, ...] = ()
+        self, ok: bool, gpu: bool, device: str, code: str, *words: Words | None, fix: tuple[str, ...] = ()
     ) -> AfterCheck: ...
 
 
@@ -466,7 +476,7 @@ def _cuda_usable(
     text: str,
     result: _Result,
 ) -> AfterCheck:
-    use = translate("AfterCheck", 'In your programs, use the device "{device}".').format(device="cuda")
+    use = _use_device("cuda")
     if kind == "rocm":
         return result(True, True, "cuda", "ok", _can_use(devs), use)
     variant = installed_variant(verify, data)
@@ -488,24 +498,30 @@ def _cuda_usable(
     better = _other_cuda_builds(
         data, str(verify.get("torch") or ""), hardware, exclude=variant.name if variant else None
     )
-    problem = [
-        translate(
+
+    def no_code(gpu: Gpu) -> Words:
+        return lambda: translate(
             "AfterCheck",
             "This PyTorch build ({build}) has no code for your {gpu} (compute capability {cc}), so PyTorch "
             'fails on it with "no kernel image is available".',
-        ).format(build=label, gpu=g.name, cc=g.compute_capability or "?")
-        for g in uncovered
-    ]
-    fix = (
-        translate("AfterCheck", "Install the {build} build instead: it has code for this GPU.").format(
-            build=better[0].label
-        )
-        if better
-        else translate(
-            "AfterCheck",
-            "No current PyTorch build supports this GPU; PyTorch can still run on the processor (CPU).",
-        )
-    )
+        ).format(build=label, gpu=gpu.name, cc=gpu.compute_capability or "?")
+
+    problem = [no_code(g) for g in uncovered]
+    if better:
+        better_label = better[0].label
+
+        def fix() -> str:
+            return translate(
+                "AfterCheck", "Install the {build} build instead: it has code for this GPU."
+            ).format(build=better_label)
+    else:
+
+        def fix() -> str:
+            return translate(
+                "AfterCheck",
+                "No current PyTorch build supports this GPU; PyTorch can still run on the processor (CPU).",
+            )
+
     usable = len(uncovered) < max(len(gpus), len(devs))
     if usable:
         ok_devs = [d for d in devs if d[1] not in {g.name for g in uncovered}] or devs
@@ -521,7 +537,7 @@ def _wrong_build(
     data: ReleaseData,
     env_python: str,
     torch_version: str,
-    on_cpu: str,
+    on_cpu: Words,
     result: _Result,
 ) -> AfterCheck:
     chosen = data.variants.get(rec.variant or "")
@@ -535,31 +551,43 @@ def _wrong_build(
         gpus = _gpus_text(tuple(g for g in hardware.gpus if g.vendor == "intel")) if hardware else ""
     if kind == "cpu":
         code = "cpu-build-on-gpu"
-        headline = translate(
-            "AfterCheck",
-            "The CPU-only PyTorch ({torch}) was installed, although the {build} build was chosen, so PyTorch "
-            "cannot use the GPU.",
-        ).format(torch=torch_version, build=chosen_label)
+
+        def headline() -> str:
+            return translate(
+                "AfterCheck",
+                "The CPU-only PyTorch ({torch}) was installed, although the {build} build was chosen, so PyTorch "
+                "cannot use the GPU.",
+            ).format(torch=torch_version, build=chosen_label)
     else:
         code = "wrong-gpu-build"
-        headline = translate(
-            "AfterCheck",
-            "A PyTorch build for another kind of GPU ({torch}) was installed, although the {build} build was "
-            "chosen, so PyTorch cannot use the GPU.",
-        ).format(torch=torch_version, build=chosen_label)
-    found = translate("AfterCheck", "This computer has: {gpus}.").format(gpus=gpus) if gpus else ""
-    argv = _fix_command(rec, env_python)
-    how = (
-        translate(
-            "AfterCheck",
-            "To fix it, install the {build} build over it (--force-reinstall replaces the installed "
-            "packages): {command}",
-        ).format(build=chosen_label, command=display_command(list(argv), os_name))
-        if argv
-        else translate("AfterCheck", "To fix it, choose the {build} build and install again.").format(
-            build=chosen_label
-        )
+
+        def headline() -> str:
+            return translate(
+                "AfterCheck",
+                "A PyTorch build for another kind of GPU ({torch}) was installed, although the {build} build was "
+                "chosen, so PyTorch cannot use the GPU.",
+            ).format(torch=torch_version, build=chosen_label)
+
+    found: Words | None = (
+        (lambda: translate("AfterCheck", "This computer has: {gpus}.").format(gpus=gpus)) if gpus else None
     )
+    argv = _fix_command(rec, env_python)
+    if argv:
+        command = display_command(list(argv), os_name)
+
+        def how() -> str:
+            return translate(
+                "AfterCheck",
+                "To fix it, install the {build} build over it (--force-reinstall replaces the installed "
+                "packages): {command}",
+            ).format(build=chosen_label, command=command)
+    else:
+
+        def how() -> str:
+            return translate("AfterCheck", "To fix it, choose the {build} build and install again.").format(
+                build=chosen_label
+            )
+
     return result(False, False, "cpu", code, headline, found, how, on_cpu, fix=argv)
 
 
@@ -576,19 +604,19 @@ def _cuda_unavailable(
     os_name: str,
     text: str,
     torch_version: str,
-    on_cpu: str,
+    on_cpu: Words,
     result: _Result,
 ) -> AfterCheck:
     variant = installed_variant(verify, data)
-    label = (
-        variant.label
-        if variant
-        else translate("AfterCheck", "CUDA {cuda}").format(cuda=verify.get("cuda_build") or "?")
-    )
+    cuda_build = verify.get("cuda_build") or "?"
+
+    def headline() -> str:
+        label = variant.label if variant else translate("AfterCheck", "CUDA {cuda}").format(cuda=cuda_build)
+        return translate(
+            "AfterCheck", "The NVIDIA GPU build of PyTorch ({build}) is installed, but it cannot use the GPU."
+        ).format(build=label)
+
     state = hardware.nvidia_state if hardware else "unknown"
-    headline = translate(
-        "AfterCheck", "The NVIDIA GPU build of PyTorch ({build}) is installed, but it cannot use the GPU."
-    ).format(build=label)
 
     if state == "no-driver" or _NO_DRIVER.search(text):
         return result(
@@ -597,7 +625,7 @@ def _cuda_unavailable(
             "cpu",
             "no-nvidia-driver",
             headline,
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "No NVIDIA driver is loaded. Install the NVIDIA driver for your graphics card (from NVIDIA's "
                 "website or your system's driver manager), restart the computer, and check again.",
@@ -611,7 +639,7 @@ def _cuda_unavailable(
             "cpu",
             "driver-not-responding",
             headline,
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "The NVIDIA driver is installed but not responding. Restart the computer; if that does not "
                 "help, reinstall the NVIDIA driver. Then check again.",
@@ -627,29 +655,45 @@ def _cuda_unavailable(
         n = int(old.group(1))
         cuda_max = f"{n // 1000}.{n % 1000 // 10}"
     if old or (driver and need and not version_at_least(driver, need)):
+        have = cuda_max
         if driver and need:
-            why = translate(
-                "AfterCheck",
-                "Your NVIDIA driver ({driver}) is too old for this build, which needs driver {need} or newer.",
-            ).format(driver=driver, need=need)
+
+            def why() -> str:
+                return translate(
+                    "AfterCheck",
+                    "Your NVIDIA driver ({driver}) is too old for this build, which needs driver {need} or newer.",
+                ).format(driver=driver, need=need)
         elif cuda_max:
-            why = translate(
-                "AfterCheck",
-                "Your NVIDIA driver is too old for this build: it supports CUDA up to {have}; the build uses "
-                "CUDA {cuda}.",
-            ).format(have=cuda_max, cuda=verify.get("cuda_build") or "?")
+
+            def why() -> str:
+                return translate(
+                    "AfterCheck",
+                    "Your NVIDIA driver is too old for this build: it supports CUDA up to {have}; the build uses "
+                    "CUDA {cuda}.",
+                ).format(have=have, cuda=cuda_build)
         else:
-            why = translate("AfterCheck", "Your NVIDIA driver is too old for this build.")
+
+            def why() -> str:
+                return translate("AfterCheck", "Your NVIDIA driver is too old for this build.")
+
         older = _other_cuda_builds(
             data, torch_version, hardware, exclude=variant.name if variant else None, cuda_max=cuda_max
         )
-        fix = translate("AfterCheck", "Update the NVIDIA driver to {need} or newer and restart.").format(
-            need=need or translate("AfterCheck", "the newest version")
-        )
+
+        def update() -> str:
+            return translate("AfterCheck", "Update the NVIDIA driver to {need} or newer and restart.").format(
+                need=need or translate("AfterCheck", "the newest version")
+            )
+
+        fix: Words = update
         if older:
-            fix += " " + translate(
-                "AfterCheck", "Or install the {build} build, which works with your current driver."
-            ).format(build=older[0].label)
+            older_label = older[0].label
+            fix = _joined(
+                update,
+                lambda: translate(
+                    "AfterCheck", "Or install the {build} build, which works with your current driver."
+                ).format(build=older_label),
+            )
         return result(False, False, "cpu", "driver-too-old", headline, why, fix, on_cpu)
 
     hidden = verify.get("cuda_visible_devices")
@@ -660,7 +704,7 @@ def _cuda_unavailable(
             "cpu",
             "cuda-unavailable",
             headline,
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "The environment variable CUDA_VISIBLE_DEVICES is set to “{value}”, which hides every GPU from "
                 "PyTorch. Remove it (or set it to 0) and check again.",
@@ -674,7 +718,7 @@ def _cuda_unavailable(
             "cpu",
             "no-nvidia-gpu",
             headline,
-            translate(
+            lambda: translate(
                 "AfterCheck",
                 "The wizard found no NVIDIA GPU in this computer. The CPU-only build is a much smaller "
                 "download and runs the same programs.",
@@ -687,7 +731,7 @@ def _cuda_unavailable(
         "cpu",
         "cuda-unavailable",
         headline,
-        translate(
+        lambda: translate(
             "AfterCheck",
             "Restart the computer and check again; if that does not help, update the NVIDIA driver. If the "
             "environment variable CUDA_VISIBLE_DEVICES is set, it may hide the GPU.",
