@@ -11,6 +11,7 @@ thread; its results come back as queued signals.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -88,7 +89,7 @@ class KitDialog(QDialog):
         for py in PYTHONS:
             self.python.addItem(py, py)
         self.python.setCurrentIndex(PYTHONS.index("3.12"))
-        self.python.currentIndexChanged.connect(self._refresh_sizes)
+        self.python.currentIndexChanged.connect(self._fill_targets)
         self.targets = QListWidget()
         self.targets.itemChanged.connect(lambda _i: self._refresh_sizes())
         self.other = QLineEdit()
@@ -159,14 +160,15 @@ class KitDialog(QDialog):
 
     # -- choices ------------------------------------------------------------------------------
     def _fill_targets(self) -> None:
-        ticked = set(self.checked_names())
+        presets = {f"{p}-{v}" for p, v in PRESETS}
+        ticked = {_preset_key(n) if _preset_key(n) in presets else n for n in self.checked_names()}
         self.targets.blockSignals(True)
         self.targets.clear()
         names = [AUTO] + [f"{p}-py{self.python.currentData()}-{v}" for p, v in PRESETS] + self._others
         for name in names:
             item = QListWidgetItem()
             item.setData(ROLE_TARGET, name)
-            item.setCheckState(_check(name in ticked))
+            item.setCheckState(_check(name in ticked or _preset_key(name) in ticked & presets))
             self.targets.addItem(item)
         self.targets.blockSignals(False)
         self._refresh_sizes()
@@ -499,6 +501,11 @@ class KitDialog(QDialog):
         self.stop.setText(self.tr("Stop"))
         if self.targets.count():
             self._refresh_sizes()
+
+
+def _preset_key(name: str) -> str:
+    """``windows-x86_64-py3.12-cpu`` -> ``windows-x86_64-cpu``: a tick that follows the Python chosen."""
+    return re.sub(r"-py\d+\.\d+t?-", "-", name)
 
 
 def _check(on: bool) -> Any:
