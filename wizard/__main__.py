@@ -53,7 +53,11 @@ def _diagnose(args: argparse.Namespace) -> int:
 
     from .core import diagnose
 
-    result = diagnose.diagnose_file(args.logfile)
+    try:
+        result = diagnose.diagnose_file(args.logfile, args.exit_code, step=args.step)
+    except diagnose.LogNotReadable as exc:  # a missing file or a folder: one line, no traceback
+        print(f"python -m wizard diagnose: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -103,12 +107,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_diag = sub.add_parser("diagnose", help="explain a saved install log")
     p_diag.add_argument("logfile")
     p_diag.add_argument("--json", action="store_true")
+    p_diag.add_argument("--exit-code", type=int, help="the exit code of the failed step, when known")
+    p_diag.add_argument("--step", help="the step that failed (create-venv, install-torch, verify, ...)")
     p_diag.set_defaults(func=_diagnose)
     p_kit = sub.add_parser("kit", help="download PyTorch for other computers into a kit folder")
     from . import kitcli
 
     kitcli.add_arguments(p_kit)
     p_kit.set_defaults(func=kitcli.run)
+    for p_any in sub.choices.values():  # --lang after the subcommand too: diagnose LOG --json --lang zh_CN
+        if "--lang" not in p_any._option_string_actions:
+            p_any.add_argument("--lang", default=argparse.SUPPRESS, help="language of the messages")
     args = parser.parse_args(argv)
     _app = _install_translator(args.lang)
     return int(args.func(args))
