@@ -673,3 +673,10 @@ def test_data_file_facts_2_15() -> None:
         data.variants["cpu"].download_mb("macos") == 140
         and data.variants["cpu"].download_mb("windows") == 130
     )
+
+
+def test_worded_replaces_each_notice_in_place() -> None:
+    rec = recommend(CASES["gtx1060-580"][0])
+    assert rec.worded("warning") == rec.warnings and rec.worded("reason") == rec.reasons
+    slot = next(s for s in rec.notice_slots if s[0] == "warning")
+    assert rec.warnings[slot[1]] == rec.notices[slot[2]].text()

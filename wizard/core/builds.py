@@ -199,6 +199,19 @@ class Recommendation:
     # The messages added in this version as codes (also worded into reasons/warnings/alternatives).
     notices: tuple[Notice, ...] = ()
     release_data: ReleaseSource = _BUNDLED
+    # Where each notice's text sits: (kind, position in that list, index in ``notices``).
+    notice_slots: tuple[tuple[str, int, int], ...] = ()
+
+    def worded(self, kind: str) -> tuple[str, ...]:
+        """``reasons`` / ``warnings`` / ``alternatives`` (``kind`` "reason" | "warning" | "alternative")
+        with the notices worded now, in the current language."""
+        items = list(
+            {"reason": self.reasons, "warning": self.warnings, "alternative": self.alternatives}[kind]
+        )
+        for k, pos, idx in self.notice_slots:
+            if k == kind and pos < len(items) and idx < len(self.notices):
+                items[pos] = self.notices[idx].text()
+        return tuple(items)
 
     @property
     def ok(self) -> bool:
@@ -778,15 +791,16 @@ class _Builder:
     warnings: list[str] = field(default_factory=list)
     alternatives: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    slots: list[tuple[str, int, int]] = field(default_factory=list)
 
     def add(self, kind: str, code: str, **params: object) -> Notice:
         """A new-style message: kept as a code (for ``Recommendation.notices``) and worded now into the
         reasons, warnings or alternatives (for the callers that show those)."""
         n = notice(kind, code, **params)
+        target = {"reason": self.reasons, "warning": self.warnings, "alternative": self.alternatives}[kind]
+        self.slots.append((kind, len(target), len(self.notices)))
         self.notices.append(n)
-        {"reason": self.reasons, "warning": self.warnings, "alternative": self.alternatives}[kind].append(
-            n.text()
-        )
+        target.append(n.text())
         return n
 
     def has(self, code: str) -> bool:
@@ -813,6 +827,7 @@ class _Builder:
                 download_mb=None,
                 notices=tuple(self.notices),
                 release_data=self.data.source,
+                notice_slots=tuple(self.slots),
             )
         return Recommendation(
             torch=release.torch,
@@ -828,6 +843,7 @@ class _Builder:
             extra_requirements=release.extra_requirements,
             notices=tuple(self.notices),
             release_data=self.data.source,
+            notice_slots=tuple(self.slots),
         )
 
 

@@ -68,6 +68,25 @@ class HardwarePage(Page):
         self.state.hardware = report
         self._decide()
         self.completeChanged.emit()
+        self._read_index(report)
+
+    def _read_index(self, report: Any) -> None:
+        """The newest versions from the PyTorch index, in a thread; until they come (or if they never
+        do) the bundled list decides."""
+        if getattr(self, "_index_reader", None) is not None or report is None:
+            return
+        from .index_worker import ReleaseDataReader
+
+        self._index_reader = ReleaseDataReader(self)
+        self._index_reader.done.connect(self._on_release_data)
+        self._index_reader.start(report.os, report.arch, self.state.data)
+
+    def _on_release_data(self, data: Any) -> None:
+        wiz = self.wizard()
+        if data is None or wiz is None or wiz.currentPage() is not self or self.advanced.isChecked():
+            return  # the learner moved on or chose a build: keep what they saw
+        self.state.data = data
+        self._decide()
 
     def _machine(self) -> builds.Machine:
         interp = self.state.interpreter
@@ -218,11 +237,15 @@ class HardwarePage(Page):
             )
             if rec.download_mb:
                 head += "<br>" + self.tr("Download: about {size}").format(size=size_text(rec.download_mb))
+        last = rec.last_release.text() if rec.last_release is not None else ""
+        if last:
+            head += f"<br><b>⚠ {escape(last)}</b>"
         parts = [head]
         if rec.reasons:
             parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in rec.reasons) + "</ul>")
-        if rec.warnings:
-            parts.append("<ul>" + "".join(f"<li>⚠ {escape(w)}</li>" for w in rec.warnings) + "</ul>")
+        warnings = [w for w in rec.worded("warning") if w != last]
+        if warnings:
+            parts.append("<ul>" + "".join(f"<li>⚠ {escape(w)}</li>" for w in warnings) + "</ul>")
         if rec.alternatives:
             parts.append(
                 self.tr("Other options:")
