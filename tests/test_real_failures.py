@@ -41,6 +41,7 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
+from tests.conftest import REFUSING_INDEX, remove_tree
 from wizard.core.diagnose import Diagnosis, diagnose
 
 PIP_TIMEOUT_S = 90
@@ -54,7 +55,8 @@ def child_env() -> dict[str, str]:
     drop = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_") and k.lower() not in drop}
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONUTF8="1")
-    env.update(PIP_NO_INPUT="1")
+    # A test that names no index of its own gets one on 127.0.0.1 that refuses, never pip's default.
+    env.update(PIP_NO_INPUT="1", PIP_INDEX_URL=REFUSING_INDEX)
     return env
 
 
@@ -82,13 +84,14 @@ def check(output: str, exit_code: int, code: str, *, step: str = "install-torch"
 
 
 @pytest.fixture(scope="module")
-def venv_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def venv_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     env_dir = tmp_path_factory.mktemp("real-failures") / "env"
     output, rc = run([sys.executable, "-m", "venv", str(env_dir)], timeout=180)
     assert rc == 0, output
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     assert python.exists()
-    return python
+    yield python
+    remove_tree(env_dir)
 
 
 def _outer_pip_supports_python_option() -> bool:
