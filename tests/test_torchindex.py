@@ -533,3 +533,59 @@ def test_check_release_data_no_difference(tmp_path: Path, capsys: pytest.Capture
         code = tool.main(["--index-base", base, "--platform", "linux-x86_64", "--data", str(data_file)])
     out = capsys.readouterr().out
     assert code == 0 and "No differences." in out, out
+
+
+# --------------------------------------------------------------------------------------------
+# The Hardware page reads the index in a thread
+# --------------------------------------------------------------------------------------------
+
+
+def _to_hardware_page(qtbot: Any, wiz: Any, tmp_path: Path) -> Any:
+    from tests.conftest import base_python, select_interpreter
+    from wizard.gui.window import PageId
+
+    wiz.start_background_detection()
+    while wiz.currentId() != PageId.PYTHON:
+        wiz.next()
+    select_interpreter(qtbot, wiz, base_python())
+    wiz.next()
+    wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
+    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+    wiz.next()
+    page = wiz.pages[PageId.HARDWARE]
+    assert wiz.currentPage() is page
+    qtbot.waitUntil(page.isComplete, timeout=30000)
+    return page
+
+
+def test_hardware_page_takes_the_newest_release_from_the_index(
+    qtbot: Any, wiz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # the cache goes to Qt's test folder, not the user's
+    root = write_index(tmp_path / "index", [FakeRelease("2.17.0", "0.32.0")])
+    with serve_index(root) as base:
+        monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
+        page = _to_hardware_page(qtbot, wiz, tmp_path)
+        qtbot.waitUntil(lambda: page.recommendation.torch == "2.17.0", timeout=20000)
+    assert page.state.torch_version == "2.17.0" and page.state.torchvision_version == "0.32.0"
+    assert page.state.source_index_url.startswith(base)
+    assert page.recommendation.release_data.source == "index"
+    assert "2.17.0" in page.choice.text()
+
+
+def test_hardware_page_says_when_the_list_may_be_out_of_date(
+    qtbot: Any, wiz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    root = write_index(tmp_path / "index", [FakeRelease("2.17.0", "0.32.0", variants=("cpu",))])
+    with serve_index(root) as base:
+        pass  # nothing listens there any more
+    monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
+    page = _to_hardware_page(qtbot, wiz, tmp_path)
+    qtbot.waitUntil(lambda: page.recommendation.release_data.reason not in ("", "offline"), timeout=20000)
+    assert "may be out of date" in page.choice.text()
+    assert page.recommendation.torch == releases.load().recommended or page.recommendation.torch is None
