@@ -3,28 +3,54 @@
 ``ProcessRunner`` runs one command: argument list (never a shell), a timeout, the clean child
 environment, UTF-8 decoding with replacement, one ``line`` signal per output line, and a cancel
 that stops the whole process tree. ``PlanRunner`` runs the steps of an install plan in order and
-writes every command and its output to a log file.
+writes every command and its output to a log file (kept open for the run, every line masked with
+:func:`wizard.core.secrets.mask_secrets`).
+
+Nothing here blocks the GUI thread: Stop asks the tree to end (SIGTERM), and a worker thread
+force-kills what is left after :data:`STOP_GRACE_S`, so every process is gone within
+:data:`STOP_PROMISE_S`; ``finished`` comes once they are. :func:`run_in_background` (and its name for
+deleting, :func:`remove_in_background`) runs slow work such as removing a folder off the GUI thread
+and hands the result back on it.
+
+Each child starts in its own session (POSIX) and carries a random token in its environment
+(:data:`wizard.core.childproc.TOKEN_ENV`), so that Stop also finds helpers that left the session
+(``setsid``) or lost their parent: the kill is :func:`wizard.core.childproc.stop_tree`, the same as
+for the probes outside Qt.
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import datetime as _dt
+import logging
 import os
 import re
+import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 import psutil
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal, Slot
 
+from .core import childproc
 from .core.plan import Step
 from .core.procenv import child_environment
+from .core.secrets import mask_secrets
+
+log = logging.getLogger(__name__)
 
 TAIL_LINES = 400
+#: After Stop, how long the process tree is given to end by itself (SIGTERM) before it is killed.
+STOP_GRACE_S = 1.5
+#: Stop's promise: every process of the tree is gone this long after Stop (or the timeout).
+STOP_PROMISE_S = 3.0
+#: The most time one turn of the event loop spends handing out output lines; the rest waits a turn.
+LINE_SLICE_S = 0.008
 _SPLIT = re.compile(r"\r\n|\r|\n")
 
 
@@ -61,21 +87,109 @@ class ProcessResult:
         return f"{self.program}: exit code {self.exit_code}"
 
 
-def kill_tree(pid: int, timeout: float = 3.0) -> None:
-    """Stop a process and everything it started (pip's build helpers, the venv's ensurepip, ...)."""
-    try:
-        parent = psutil.Process(pid)
-        procs = [*parent.children(recursive=True), parent]
-    except psutil.Error:
-        return
-    for proc in procs:
-        with contextlib.suppress(psutil.Error):
-            proc.terminate()
-    _gone, alive = psutil.wait_procs(procs, timeout=timeout / 2)
-    for proc in alive:
-        with contextlib.suppress(psutil.Error):
-            proc.kill()
-    psutil.wait_procs(alive, timeout=timeout / 2)
+def kill_tree(pid: int, timeout: float = STOP_PROMISE_S) -> bool:
+    """Stop a process and everything it started, waiting for them: never on the GUI thread.
+
+    (The runner itself stops trees from a worker thread; this is for scripts and tests.)"""
+    return childproc.stop_tree(pid, grace_s=timeout / 2, wait_s=timeout / 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Work off the GUI thread
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackgroundResult:
+    """What a background job returned, or the exception it raised."""
+
+    value: Any = None
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class BackgroundJob(QObject):
+    """One callable run on a worker thread; ``finished`` (a :class:`BackgroundResult`) comes on the
+    thread that made the job (the GUI thread), through its event loop. Make it on that thread."""
+
+    finished = Signal(object)  # BackgroundResult
+    _ready = Signal(object)
+
+    def __init__(self, work: Callable[[], Any], *, name: str = "background", parent: QObject | None = None):
+        super().__init__(parent)
+        self._work = work
+        self._name = name
+        self.result: BackgroundResult | None = None
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Not a daemon: a removal or a kill that is under way when the app quits is finished first.
+        self._thread = threading.Thread(target=self._run, name=name, daemon=False)
+
+    def start(self) -> BackgroundJob:
+        _JOBS.add(self)
+        self._thread.start()
+        return self
+
+    def is_running(self) -> bool:
+        return self.result is None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the work is done (for tests and the app's exit); True when it is."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:  # the worker thread
+        try:
+            res = BackgroundResult(self._work())
+        except BaseException as exc:  # handed to the caller, who decides what the learner sees
+            log.warning("%s failed: %s", self._name, exc, exc_info=True)
+            res = BackgroundResult(None, exc)
+        try:
+            self._ready.emit(res)
+        except RuntimeError:  # the job's owner (and so the job) was deleted meanwhile
+            log.debug("%s finished after its owner was gone", self._name)
+            _JOBS.discard(self)
+
+    @Slot(object)
+    def _deliver(self, res: BackgroundResult) -> None:
+        self.result = res
+        _JOBS.discard(self)
+        self.finished.emit(res)
+
+
+_JOBS: set[BackgroundJob] = set()  # running jobs stay alive until they have reported
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[BackgroundResult], None] | None = None,
+    *,
+    name: str = "background",
+    parent: QObject | None = None,
+) -> BackgroundJob:
+    """Run ``work()`` on a worker thread; ``on_done(result)`` is called on this (the GUI) thread."""
+    job = BackgroundJob(work, name=name, parent=parent)
+    if on_done is not None:
+        job.finished.connect(on_done)
+    return job.start()
+
+
+def remove_in_background(
+    remove: Callable[[], Any],
+    on_done: Callable[[BackgroundResult], None] | None = None,
+    *,
+    parent: QObject | None = None,
+) -> BackgroundJob:
+    """Delete something off the GUI thread: ``remove`` does the deleting (with the caller's own rules
+    about what may be deleted, e.g. the journal's claim); ``on_done`` gets its result on this thread."""
+    return run_in_background(remove, on_done, name="remove", parent=parent)
+
+
+# ---------------------------------------------------------------------------------------------
+# One command
+# ---------------------------------------------------------------------------------------------
 
 
 class ProcessRunner(QObject):
@@ -86,20 +200,33 @@ class ProcessRunner(QObject):
     finished = Signal(object)  # ProcessResult
     idle = Signal(float)  # seconds without any output: the step may hang (emitted once per quiet spell)
 
-    def __init__(self, parent: QObject | None = None, *, idle_s: float = 600.0) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, idle_s: float = 600.0, stop_grace_s: float = STOP_GRACE_S
+    ) -> None:
         super().__init__(parent)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(int(idle_s * 1000))
         self._idle.timeout.connect(lambda: self.idle.emit(self._idle.interval() / 1000))
+        self._grace = max(0.0, min(stop_grace_s, STOP_PROMISE_S - 0.5))
         self._proc: QProcess | None = None
         self._result: ProcessResult | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._pending = ""
         self._tail: deque[str] = deque(maxlen=TAIL_LINES)
+        self._queue: deque[str] = deque()  # lines read but not yet emitted (see _drain)
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
+        self._token = ""
+        self._since = 0.0
+        self._root: psutil.Process | None = None
+        self._stopping: BackgroundJob | None = None  # the worker that ends the tree
+        self._exited = False  # the process has ended (finished, or it failed to start)
 
     def is_running(self) -> bool:
         return self._proc is not None
@@ -119,16 +246,28 @@ class ProcessRunner(QObject):
         self._decoder.reset()
         self._pending = ""
         self._tail.clear()
+        self._queue.clear()
+        self._root = None
+        self._stopping = None
+        self._exited = False
+        self._token = childproc.new_token()
+        self._since = time.time()
         proc = QProcess(self)
         proc.setProgram(program)
         proc.setArguments(list(args))
         proc.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        if sys.platform != "win32":
+            # Its own session, like childproc's children: Stop signals the whole process group.
+            flags = QProcess.UnixProcessFlag.CreateNewSession | QProcess.UnixProcessFlag.ResetSignalHandlers
+            proc.setUnixProcessParameters(flags)
         qenv = QProcessEnvironment()
         for key, value in child_environment(env).items():
             qenv.insert(key, value)
+        qenv.insert(childproc.TOKEN_ENV, self._token)
         proc.setProcessEnvironment(qenv)
         if cwd:
             proc.setWorkingDirectory(cwd)
+        proc.started.connect(self._on_started)
         proc.readyReadStandardOutput.connect(self._on_output)
         proc.finished.connect(self._on_finished)
         proc.errorOccurred.connect(self._on_error)
@@ -144,22 +283,50 @@ class ProcessRunner(QObject):
             self._idle.start()
 
     def cancel(self) -> None:
-        """Stop the command and its children; ``finished`` follows with ``cancelled`` set."""
+        """Stop the command and its children without waiting; ``finished`` follows with
+        ``cancelled`` set once every process of the tree is gone (within :data:`STOP_PROMISE_S`)."""
         if self._proc is None or self._result is None:
             return
         self._result.cancelled = True
         self._stop()
 
     # -- internals --------------------------------------------------------------------------
-    def _stop(self) -> None:
+    def _on_started(self) -> None:
         proc = self._proc
         if proc is None:
             return
-        pid = proc.processId()
-        if pid:
-            kill_tree(pid)
-        if proc.state() != QProcess.ProcessState.NotRunning:
-            proc.kill()
+        try:
+            self._root = psutil.Process(proc.processId())
+        except (psutil.Error, ValueError) as exc:
+            log.debug("the started process is gone already: %s", exc)
+        if self._stopping is not None:
+            proc.kill()  # Stop came while it was starting: it has started nothing yet
+        self.started.emit()
+
+    def _stop(self) -> None:
+        proc = self._proc
+        if proc is None or self._stopping is not None:
+            return
+        self._timer.stop()
+        self._idle.stop()
+        root: psutil.Process | int | None = self._root or (proc.processId() or None)
+        token, since, grace = self._token, self._since, self._grace
+
+        def stop() -> bool:
+            return childproc.stop_tree(
+                root, token=token, since=since, grace_s=grace, wait_s=STOP_PROMISE_S - grace
+            )
+
+        self._stopping = run_in_background(stop, self._on_tree_stopped, name="stop-tree", parent=self)
+
+    def _on_tree_stopped(self, res: BackgroundResult) -> None:
+        if not res.ok or not res.value:
+            log.warning("Stop: not every process of %s could be ended", self._result and self._result.program)
+        proc = self._proc
+        if proc is not None and proc.state() != QProcess.ProcessState.NotRunning:
+            proc.kill()  # finished follows
+            return
+        self._maybe_finish()
 
     def _on_timeout(self) -> None:
         if self._result is not None:
@@ -178,10 +345,22 @@ class ProcessRunner(QObject):
         text = self._pending + text
         parts = _SPLIT.split(text)
         self._pending = "" if final else parts.pop()
-        for part in parts:
-            if part or not final:
-                self._tail.append(part)
-                self.line.emit(part)
+        self._queue.extend(part for part in parts if part or not final)
+        self._drain()
+
+    def _drain(self) -> None:
+        """Emit queued lines for at most :data:`LINE_SLICE_S`, then let the event loop run: a burst of
+        output (pip prints thousands of lines at once) never holds the GUI thread."""
+        until = time.perf_counter() + LINE_SLICE_S
+        queue = self._queue
+        while queue:
+            part = queue.popleft()
+            self._tail.append(part)
+            self.line.emit(part)
+            if queue and time.perf_counter() >= until:
+                self._drain_timer.start()
+                return
+        self._maybe_finish()
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if (
@@ -190,7 +369,8 @@ class ProcessRunner(QObject):
             and self._result is not None
         ):
             self._result.start_error = self._proc.errorString()
-            self._finish()
+            self._exited = True
+            self._maybe_finish()
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
         if self._result is None:
@@ -202,15 +382,27 @@ class ProcessRunner(QObject):
         self._result.crashed = status == QProcess.ExitStatus.CrashExit and not (
             self._result.cancelled or self._result.timed_out
         )
+        self._exited = True
+        self._maybe_finish()
+
+    def _maybe_finish(self) -> None:
+        """``finished`` comes when the process has ended, every line is out, and (after Stop or a
+        timeout) the rest of its tree is gone."""
+        if not self._exited or self._queue or self._result is None:
+            return
+        if self._stopping is not None and self._stopping.result is None:
+            return
         self._finish()
 
     def _finish(self) -> None:
         self._timer.stop()
         self._idle.stop()
+        self._drain_timer.stop()
         result = self._result
         proc = self._proc
         self._proc = None
         self._result = None
+        self._root = None
         if result is None:
             return
         result.tail = list(self._tail)
@@ -219,8 +411,13 @@ class ProcessRunner(QObject):
         self.finished.emit(result)
 
 
+# ---------------------------------------------------------------------------------------------
+# A plan of steps
+# ---------------------------------------------------------------------------------------------
+
+
 class PlanRunner(QObject):
-    """Runs steps one after another; stops at the first failure."""
+    """Runs steps one after another; stops at the first failure, or at Stop (the next step never starts)."""
 
     step_started = Signal(int, object)  # index, Step
     line = Signal(int, str)  # index, text
@@ -239,41 +436,79 @@ class PlanRunner(QObject):
         self._steps: list[Step] = []
         self._index = -1
         self._cancelled = False
+        self._env: dict[str, str] = {}
+        self._log_file: IO[str] | None = None
+        self._log_file_path: Path | None = None
         self.log_path = log_path
 
     def is_running(self) -> bool:
         return self._runner.is_running()
 
-    def run(self, steps: Sequence[Step], start_at: int = 0) -> None:
+    def run(self, steps: Sequence[Step], start_at: int = 0, env: Mapping[str, str] | None = None) -> None:
+        """Run ``steps[start_at:]``. ``env`` is added to every step's environment (a step's own
+        ``env`` wins over it), e.g. this install's own TMPDIR/TEMP/TMP."""
+        if self._runner.is_running():
+            raise RuntimeError("a plan is already running")
         self._steps = list(steps)
         self._index = start_at - 1
         self._cancelled = False
+        self._env = dict(env or {})
+        self._open_log()
         self._next()
 
     def cancel(self) -> None:
+        """Stop the running step and its process tree; no later step starts. ``all_finished``
+        follows (with ``cancelled`` set) once the tree is gone."""
         self._cancelled = True
         self._runner.cancel()
 
     def keep_waiting(self) -> None:
         self._runner.keep_waiting()
 
-    def _log(self, text: str) -> None:
+    # -- the log ----------------------------------------------------------------------------
+    def _open_log(self) -> None:
+        """Open the log once for the run (appending); a new ``log_path`` gets a new file."""
+        if self._log_file is not None and self._log_file_path == self.log_path:
+            return
+        self._close_log()
         if self.log_path is None:
             return
         try:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.log_path, "a", encoding="utf-8", errors="replace") as fh:
-                fh.write(text + "\n")
-        except OSError:
-            self.log_path = None  # logging must never break the install
+            self._log_file = open(self.log_path, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
+            self._log_file_path = self.log_path
+        except OSError as exc:  # logging must never break the install
+            log.warning("no install log at %s: %s", self.log_path, exc)
+            self._log_file = None
 
+    def _close_log(self) -> None:
+        fh, self._log_file, self._log_file_path = self._log_file, None, None
+        if fh is not None:
+            try:
+                fh.close()
+            except OSError as exc:
+                log.warning("closing the install log: %s", exc)
+
+    def _log(self, text: str) -> None:
+        fh = self._log_file
+        if fh is None:
+            return
+        try:
+            fh.write(mask_secrets(text) + "\n")
+            fh.flush()
+        except (OSError, ValueError) as exc:  # a full disk, a pulled USB stick: the install goes on
+            log.warning("writing the install log failed, logging stops: %s", exc)
+            self._close_log()
+
+    # -- steps ------------------------------------------------------------------------------
     def _next(self) -> None:
         self._index += 1
         step = self._steps[self._index]
         stamp = _dt.datetime.now().isoformat(timespec="seconds")
         self._log(f"[{stamp}] $ {' '.join(step.argv)}")
         self.step_started.emit(self._index, step)
-        env = {**os.environ, **dict(step.env)} if step.env else None
+        extra = {**self._env, **dict(step.env)}
+        env = {**os.environ, **extra} if extra else None
         self._runner.start(step.program, step.args, timeout_s=step.timeout_s, env=env)
 
     def _on_line(self, text: str) -> None:
@@ -285,13 +520,16 @@ class PlanRunner(QObject):
         stamp = _dt.datetime.now().isoformat(timespec="seconds")
         self._log(f"[{stamp}] -> {result}")
         self.step_finished.emit(self._index, step, result)
+        # Stop pressed at any moment up to here (even while step_finished was being handled) ends the plan.
         if not result.ok or self._cancelled:
             if self._cancelled:
                 result.cancelled = True
+            self._close_log()
             self.all_finished.emit(False, result)
         elif self._index + 1 < len(self._steps):
             self._next()
         else:
+            self._close_log()
             self.all_finished.emit(True, result)
 
 
