@@ -1,29 +1,42 @@
 """Which PyTorch build to install on a machine: the decision, in plain words for a learner.
 
-Facts come from the release data file (``resources/torch_releases.json``, see ``releases.py``);
-this module only holds the rules:
+Facts come from the release data (``releases.ReleaseData``): the bundled ``resources/torch_releases.json``
+or, when it could be read, the live index (``torchindex.py``: which releases really exist for this
+platform, Python and macOS, torchvision paired by metadata). This module only holds the rules:
 
-1. 32-bit Python or OS: no PyTorch at all.
-2. Release: the newest (``recommended``) release that has wheels for this OS and CPU
-   ("platforms"); Intel Macs therefore get 2.2.2.
-3. Python: the release must support this Python (free-threaded "t" builds only where listed;
-   "experimental" versions are allowed with a warning). When it does not, no build is chosen:
-   the learner should pick another Python (the alternatives say which, and name an older release
-   that would still fit).
+1. 32-bit Python or OS: no PyTorch at all. An NVIDIA Jetson board: explained, nothing installed
+   (PyTorch's aarch64 CUDA wheels are for servers; NVIDIA publishes Jetson builds).
+2. Release: the newest release that has wheels for this OS and processor ("platforms") and whose
+   macOS wheel tag fits this Mac (``macos_min``: macOS 13 gets at most 2.11.0); Intel Macs get 2.2.2.
+   Releases marked ``fallback_only`` (2.8.0 for Python 3.9, 2.7.1 for cu118) are only named in advice
+   and offered in the list of builds, never chosen on their own.
+3. Python: the release must support this Python (per platform: Windows on ARM 3.11-3.13; free-threaded
+   "t" builds only where listed; with index data, the wheels decide, per variant). When the newest
+   release dropped this Python, the newest release of the previous minor line that has it is chosen
+   (``python_fallback_minors``) with the notice "the last PyTorch release for Python 3.10"; further
+   back no build is chosen and the alternatives name the real older release (2.12.0 for 3.13t).
 4. Accelerator, first that applies: NVIDIA (not on macOS) -> the CUDA build that covers the most
    NVIDIA GPUs (all of them, ideally) and whose driver minimum the driver meets; ties go to the
-   newer GPU generation, then the newest release, then ``cuda_preference`` (newest CUDA line first,
-   the best-tested build first within a line). Older releases are used only when the newest one
-   has no build for the GPU with this driver (e.g. Blackwell with a driver below 580 -> 2.11 cu128).
-   Coverage: a build compiled for sm_X.Y runs on X.Z with Z >= Y (same major); PTX (Linux cu13x)
-   JIT-compiles for anything newer than the newest compiled architecture.
-   AMD on Linux -> the ROCm build when its gfx list has the GPU (device "cuda": ROCm uses the
-   torch.cuda interface); AMD on Windows -> CPU with a warning (no ROCm wheels for Windows).
-   Intel Arc (name hint / PCI device id from the data file) -> xpu. Apple Silicon -> the default
-   PyPI wheel, variant "mps", device "mps". Otherwise the CPU build.
-5. Index: the variant's own index (``https://download.pytorch.org/whl/<variant>``) everywhere
-   except macOS (plain PyPI); the reasons say why (on Linux plain PyPI would install ~3 GB of CUDA
-   libraries, on Windows it serves the same CPU build).
+   newer GPU generation, then the newest release, then the CUDA order (newest line first; within a
+   line the build the standard index ships for this platform, then the newer minor). Older releases
+   are used only when the newest one has no build for the GPU with this driver (Blackwell with a driver
+   below 580 -> 2.11 cu128); when no newer release has code for the GPU at all, the notice "the last
+   PyTorch release for your GPU" says so (Maxwell/Pascal/Volta: 2.14 cu126). Coverage: a build
+   compiled for sm_X.Y runs on X.Z with Z >= Y (same major), per release and platform
+   (``Variant.archs``: the same variant name changes its list between releases; Linux aarch64 has its
+   own); PTX (Linux cu13x) JIT-compiles for newer GPUs only with a driver that knows the PTX's CUDA.
+   A driver too old for every current build: update it, or the real older 2.7.1 cu118.
+   AMD on Linux -> the ROCm build (newest ROCm first, an older release when the newest has none) whose
+   gfx list has the GPU (device "cuda"); AMD on Windows -> CPU, naming AMD's own Windows wheels.
+   Intel GPUs listed by PCI id or named "Arc" -> xpu (Meteor Lake-U "Intel Graphics" is not validated).
+   Apple Silicon -> the standard wheel, variant "mps", device "mps" (CPU below the release's
+   ``mps_min_macos``). Otherwise the CPU build.
+5. Index: the variant's own index (``<index-base><variant>``) everywhere except macOS (the standard
+   index); the reasons say why (on Linux the standard index would install a CUDA build with GBs of
+   NVIDIA libraries, also on aarch64; on Windows it serves the same CPU build).
+
+Messages added since the release data moved to the index are kept as codes with parameters
+(``Notice``, worded by ``word`` when shown) as well as in the reasons/warnings/alternatives.
 """
 
 from __future__ import annotations
