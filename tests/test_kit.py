@@ -31,7 +31,7 @@ import psutil
 import pytest
 
 from wizard.core import kit
-from wizard.core.builds import Machine
+from wizard.core.builds import Machine, recommend
 from wizard.core.gpu import Gpu
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,6 +329,28 @@ def test_each_target_gets_the_build_the_install_rules_choose() -> None:
     with pytest.raises(kit.KitError) as err:
         kit.plan_target(kit.parse_target("windows-x86_64-py3.12-rocm7.2"), src)
     assert err.value.code == "no-build"
+
+
+def test_auto_is_the_target_the_install_would_choose() -> None:
+    ampere = Gpu("nvidia", "NVIDIA GeForce RTX 3060", 12288, "8.6", "580.65.06")
+    here = Machine(
+        os="linux",
+        arch="x86_64",
+        python=(3, 12),
+        gpus=(ampere,),
+        nvidia_driver="580.65.06",
+        nvidia_state="ok",
+    )
+    rec = recommend(here)
+    assert rec.variant is not None and rec.variant.startswith("cu")
+    assert kit.target_for_machine(here).name == f"linux-x86_64-py3.12-{rec.variant}"
+    assert (
+        kit.target_for_machine(Machine(os="windows", arch="x86_64", python=(3, 13))).name
+        == "windows-x86_64-py3.13-cpu"
+    )
+    with pytest.raises(kit.KitError) as err:
+        kit.target_for_machine(Machine(os="windows", arch="x86", python=(3, 12), python_bits=32))
+    assert err.value.code == "no-build-here"
 
 
 def test_download_arguments_for_a_windows_target() -> None:

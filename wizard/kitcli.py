@@ -388,7 +388,18 @@ def _run(args: argparse.Namespace, out: Out) -> int:
         for problem in maker.prepare():
             out.event({"event": "repaired", **problem.to_json()}, problem.message())
         while True:
-            call = maker.next_call()
+            try:
+                call = maker.next_call()
+            except _kit.KitError as exc:  # the dependencies never settled: the kit is not complete
+                diag = diagnosis_for("dependency-conflict", exc.code)
+                return out.result(
+                    EXIT_FAILED,
+                    False,
+                    diag.code,
+                    exc.message(),
+                    diagnosis=diag.to_json(),
+                    problem=exc.problem.to_json(),
+                )
             if call is None:
                 break
             out.event(
