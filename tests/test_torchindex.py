@@ -589,3 +589,22 @@ def test_hardware_page_says_when_the_list_may_be_out_of_date(
     qtbot.waitUntil(lambda: page.recommendation.release_data.reason not in ("", "offline"), timeout=20000)
     assert "may be out of date" in page.choice.text()
     assert page.recommendation.torch == releases.load().recommended or page.recommendation.torch is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-ins are #! scripts")
+def test_hardware_page_shows_the_last_release_for_a_pascal_gpu(
+    qtbot: Any, wiz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standins_on_path: Path
+) -> None:
+    """A GTX 1060 (stand-in nvidia-smi reproducing driver 580's --query-gpu answers): 2.14.1 cu126 and,
+    in bold at the top, that this is the last PyTorch release for it."""
+    monkeypatch.setenv("TORCH_WIZARD_OFFLINE", "1")
+    monkeypatch.setenv("STANDIN_NVIDIA_GPUS", "1060")
+    monkeypatch.setenv("STANDIN_NVIDIA_DRIVER", "580.95.05")
+    if sys.platform != "linux":
+        pytest.skip("the stand-in describes a Linux machine")
+    page = _to_hardware_page(qtbot, wiz, tmp_path)
+    rec = page.recommendation
+    assert (rec.torch, rec.variant) == ("2.14.1", "cu126"), rec
+    text = page.choice.text()
+    assert "<b>⚠ This is the last PyTorch release for your GPU" in text
+    assert text.count("last PyTorch release for your GPU") == 1  # shown once, not again in the list
