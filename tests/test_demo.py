@@ -389,3 +389,24 @@ def test_page_runs_the_real_demo_and_draws_it_live(qtbot: Any, page: Any, torch_
     assert 0 < seen.index(50) < len(seen) - 1  # points arrived while the run was still printing
     qtbot.waitUntil(lambda: page.curve.shown == 100, timeout=5000)  # the reveal catches up by itself
     assert "learned: y = 2.00 x + 1.00" in page.output.toPlainText()
+
+
+def test_the_saved_lesson_file_runs_and_learns(torch_python: str, tmp_path: Path) -> None:
+    """first_model.py as the Finish page saves it: plain output for a learner, the same result as the demo."""
+    from wizard.core import handoff
+
+    lesson = tmp_path / "first_model.py"
+    lesson.write_text(handoff.lesson_file_text("cpu", torch_python), encoding="utf-8")
+    r = subprocess.run(
+        [torch_python, str(lesson)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        stdin=subprocess.DEVNULL,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "x + y = [5, 7, 9]" in r.stdout and "learned: y = 2.00 x + 1.00" in r.stdout
+    assert demorun.DEMO_TAG not in r.stdout  # nothing machine-readable in the learner's own file
