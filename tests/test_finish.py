@@ -243,7 +243,12 @@ def finish(wiz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     st.verify = {"torch": "2.13.0+cpu"}
     page = wiz.pages[PageId.FINISH]
     launched: list[list[str]] = []
-    page.launcher = lambda argv, cwd: launched.append(list(argv)) or True
+
+    def record(argv: Any, cwd: str) -> bool:
+        launched.append(list(argv))
+        return True
+
+    page.launcher = record
     page.launched = launched
     return page
 
