@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from wizard.core import interpreters as I
@@ -267,6 +268,27 @@ def test_probe_exits_but_leaves_a_child_holding_the_pipes(tmp_path: Path) -> Non
     got = I.probe(Candidate(str(exe), "manual"), timeout=10)
     assert time.monotonic() - start < 4
     assert "did not answer like Python" in got.error
+
+
+@POSIX_ONLY
+@pytest.mark.skipif(not Path("/usr/bin/setsid").exists() and not Path("/bin/setsid").exists(), reason="no setsid")
+def test_probe_of_a_python_that_starts_a_setsid_helper_leaves_nothing_running(tmp_path: Path) -> None:
+    """The helper leaves the probe's process group, so killing the group alone (the old probe) missed it."""
+    token = os.urandom(8).hex()
+    helper = f"'{sys.executable}' -c 'import time; time.sleep(300)  # {token}'"
+    exe = touch_exe(tmp_path / "python3", f"#!/bin/sh\nsetsid {helper} </dev/null >/dev/null 2>&1 &\n{helper}\n")
+    got = I.probe(Candidate(str(exe), "manual"), timeout=1.0)
+    assert not got.ok and "1 seconds" in got.error
+    deadline = time.monotonic() + 2
+    left = ["x"]
+    while left and time.monotonic() < deadline:
+        left = [
+            p.pid
+            for p in psutil.process_iter(["cmdline"])
+            if p.pid != os.getpid() and token in " ".join(p.info["cmdline"] or [])
+        ]
+        time.sleep(0.05)
+    assert not left
 
 
 @POSIX_ONLY
