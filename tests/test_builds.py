@@ -680,3 +680,30 @@ def test_worded_replaces_each_notice_in_place() -> None:
     assert rec.worded("warning") == rec.warnings and rec.worded("reason") == rec.reasons
     slot = next(s for s in rec.notice_slots if s[0] == "warning")
     assert rec.warnings[slot[1]] == rec.notices[slot[2]].text()
+
+
+def test_from_report_takes_jetson_and_macos_version() -> None:
+    from types import SimpleNamespace
+
+    report = SimpleNamespace(
+        os="linux",
+        arch="arm64",
+        gpus=(),
+        nvidia_driver=None,
+        nvidia_cuda_max=None,
+        nvidia_state="absent",
+        jetson=True,
+    )
+    m = Machine.from_report(report, python=(3, 10))  # type: ignore[arg-type]
+    assert m.jetson and recommend(m).variant is None
+    mac = SimpleNamespace(
+        os="macos",
+        arch="arm64",
+        gpus=(APPLE,),
+        nvidia_driver=None,
+        nvidia_cuda_max=None,
+        nvidia_state="absent",
+        macos_version="13.6",
+    )
+    m = Machine.from_report(mac, python=(3, 12))  # type: ignore[arg-type]
+    assert m.macos_version == "13.6" and recommend(m).torch == "2.11.0"
