@@ -24,12 +24,12 @@ class LossCurve(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(reveal_ms)
         self._timer.timeout.connect(self._reveal)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Loss curve"))
 
     def sizeHint(self) -> QSize:
-        return QSize(480, 170)
+        return QSize(480, 130)
 
     # -- data -------------------------------------------------------------------------------------
     def clear(self) -> None:

@@ -245,7 +245,8 @@ class DemoPage(Page):
                 ).format(loss=demorun.number(step.get("loss")), after=demorun.number(step.get("loss_after")))
             )
         ratio = run.speed_ratio
-        if ratio is not None:
+        timed_on = str(run.events.get("speed", {}).get("device", ""))
+        if ratio is not None and timed_on.split(":")[0] not in ("", "cpu"):  # the CPU against itself: no news
             lines.append(self.speed_sentence(ratio))
         return "<br>".join(lines)
 
