@@ -81,7 +81,7 @@ def interp(**changes: object) -> Interpreter:
         executable="/opt/python/bin/python3",
     )
     if "version_info" in changes and "version" not in changes:
-        changes["version"] = ".".join(str(x) for x in changes["version_info"])  # type: ignore[union-attr]
+        changes["version"] = ".".join(str(x) for x in changes["version_info"])  # type: ignore[attr-defined]
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 

@@ -10,6 +10,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -17,7 +18,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 
 import wizard.runner as runner_module
-from wizard.core.plan import Step
+from wizard.core.plan import Step, StepId
 from wizard.runner import (
     STOP_PROMISE_S,
     BackgroundResult,
@@ -189,9 +190,9 @@ def test_missing_program_is_a_start_error(qtbot: QtBot) -> None:
 def test_plan_runner_stops_at_first_failure_and_logs(qtbot: QtBot, tmp_path: Path) -> None:
     log = tmp_path / "logs" / "install.log"
     steps = [
-        Step("a", PY, ("-c", "print('one')"), 10),
-        Step("b", PY, ("-c", "import sys; sys.exit(2)"), 10),
-        Step("c", PY, ("-c", "print('never')"), 10),
+        Step(StepId.CREATE_VENV, PY, ("-c", "print('one')"), 10),
+        Step(StepId.UPGRADE_PIP, PY, ("-c", "import sys; sys.exit(2)"), 10),
+        Step(StepId.INSTALL_TORCH, PY, ("-c", "print('never')"), 10),
     ]
     runner = PlanRunner(log)
     started: list[int] = []
@@ -205,7 +206,7 @@ def test_plan_runner_stops_at_first_failure_and_logs(qtbot: QtBot, tmp_path: Pat
     assert "one" in text and "never" not in text and "exit code 2" in text
     # resume from the failed step
     started.clear()
-    fixed = [steps[0], Step("b", PY, ("-c", "print('fixed')"), 10), steps[2]]
+    fixed = [steps[0], Step(StepId.UPGRADE_PIP, PY, ("-c", "print('fixed')"), 10), steps[2]]
     with qtbot.waitSignal(runner.all_finished, timeout=20000) as blocker:
         runner.run(fixed, start_at=1)
     assert blocker.args[0] is True and started == [1, 2]
@@ -230,8 +231,8 @@ def test_stop_just_as_a_step_ends_stops_the_plan(qtbot: QtBot, tmp_path: Path) -
     must end the plan there, and the next step never starts."""
     pidfile = tmp_path / "pid"
     steps = [
-        Step("a", PY, ("-c", f"import os; open({str(pidfile)!r}, 'w').write(str(os.getpid()))"), 10),
-        Step("b", PY, ("-c", "print('never')"), 10),
+        Step(StepId.CREATE_VENV, PY, ("-c", f"import os; open({str(pidfile)!r}, 'w').write(str(os.getpid()))"), 10),
+        Step(StepId.UPGRADE_PIP, PY, ("-c", "print('never')"), 10),
     ]
     runner = PlanRunner(tmp_path / "install.log")
     started: list[int] = []
@@ -256,7 +257,7 @@ def test_stop_just_as_a_step_ends_stops_the_plan(qtbot: QtBot, tmp_path: Path) -
 
 
 def test_stop_while_the_step_finished_signal_is_handled_stops_the_plan(qtbot: QtBot) -> None:
-    steps = [Step("a", PY, ("-c", "print('one')"), 10), Step("b", PY, ("-c", "print('two')"), 10)]
+    steps = [Step(StepId.CREATE_VENV, PY, ("-c", "print('one')"), 10), Step(StepId.UPGRADE_PIP, PY, ("-c", "print('two')"), 10)]
     runner = PlanRunner(None)
     started: list[int] = []
     runner.step_started.connect(lambda i, _s: started.append(i))
@@ -272,7 +273,7 @@ def test_stop_while_the_step_finished_signal_is_handled_stops_the_plan(qtbot: Qt
 
 def test_plan_env_is_added_to_every_step_and_a_step_env_wins(qtbot: QtBot, tmp_path: Path) -> None:
     show = "import os; print(os.environ.get('TMPDIR'), os.environ.get('TEMP'), os.environ.get('PIP_X'))"
-    steps = [Step("a", PY, ("-c", show), 10), Step("b", PY, ("-c", show), 10, env=(("PIP_X", "mine"),))]
+    steps = [Step(StepId.CREATE_VENV, PY, ("-c", show), 10), Step(StepId.UPGRADE_PIP, PY, ("-c", show), 10, env=(("PIP_X", "mine"),))]
     runner = PlanRunner(None)
     lines: list[str] = []
     runner.line.connect(lambda _i, t: lines.append(t))
@@ -298,7 +299,7 @@ def test_log_is_opened_once_per_run_masked_and_closed_at_the_end(
     opened: list[str] = []
     real_open = open
 
-    def counting_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file) == str(log):
             opened.append(str(file))
         return real_open(file, *args, **kwargs)
@@ -307,8 +308,8 @@ def test_log_is_opened_once_per_run_masked_and_closed_at_the_end(
     url = "https://ana:s3cret-pw@mirror.example/simple"
     burst = f"for i in range(300): print('line', i, {url!r})"
     steps = [
-        Step("a", PY, ("-c", burst, "--index-url", url), 20),
-        Step("b", PY, ("-c", "print('two')"), 20),
+        Step(StepId.CREATE_VENV, PY, ("-c", burst, "--index-url", url), 20),
+        Step(StepId.UPGRADE_PIP, PY, ("-c", "print('two')"), 20),
     ]
     runner = PlanRunner(log)
     with qtbot.waitSignal(runner.all_finished, timeout=20000) as blocker:
@@ -328,7 +329,7 @@ def test_log_lines_are_flushed_while_the_step_runs(qtbot: QtBot, tmp_path: Path)
     runner = PlanRunner(log)
     code = "import time; print('first', flush=True); time.sleep(30)"
     with qtbot.waitSignal(runner.line, timeout=10000):
-        runner.run([Step("a", PY, ("-c", code), 60)])
+        runner.run([Step(StepId.CREATE_VENV, PY, ("-c", code), 60)])
     assert "first" in log.read_text(encoding="utf-8")  # on disk while the step still runs
     with qtbot.waitSignal(runner.all_finished, timeout=10000):
         runner.cancel()
