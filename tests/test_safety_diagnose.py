@@ -161,6 +161,10 @@ def test_a_mistyped_mirror_is_not_an_offline_computer() -> None:
     assert diagnose(other, 1, custom_index_url=mirror).code == "network-offline"
     windows = "ERROR: ... getaddrinfo failed [Errno 11001] host='mirrror.example.edu'\n"
     assert diagnose(windows, 1, custom_index_url=mirror).code == "index-address-wrong"
+    # the session found that the PyTorch server's name does not resolve either: offline after all
+    assert (
+        diagnose(windows, 1, custom_index_url=mirror, default_index_resolves=False).code == "network-offline"
+    )
 
 
 def test_a_vanished_wheel_folder_says_it_is_gone(tmp_path: Path) -> None:

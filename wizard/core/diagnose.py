@@ -612,6 +612,7 @@ def diagnose(
     signal: int | None = None,
     os_name: str | None = None,
     custom_index_url: str | None = None,
+    default_index_resolves: bool | None = None,
     wheel_folder: str | None = None,
     env_dir: str | None = None,
     need_mb: float | None = None,
@@ -624,7 +625,9 @@ def diagnose(
     signal (QProcess's CrashExit gives the signal's number as the exit code; Python's convention is a
     negative exit code, e.g. -9). ``os_name``: "windows" | "macos" | "linux" (a Mac is offered the arm64
     Python). ``custom_index_url``: the learner's own index, when that is the source (a name that does not
-    resolve is a typing mistake). ``wheel_folder``: the folder of wheels, when that is the source (gone:
+    resolve is a typing mistake; on Windows an offline computer says the same, so when the session knows
+    that the PyTorch server's name does not resolve either, ``default_index_resolves=False`` makes it
+    ``network-offline``). ``wheel_folder``: the folder of wheels, when that is the source (gone:
     ``wheel-folder-missing``). ``env_dir``: the new environment. ``need_mb``: what the chosen build needs on
     disk (for ``disk-full``'s words). ``paths``: other folders whose names must not decide.
     """
@@ -633,7 +636,8 @@ def diagnose(
     code_step = str(getattr(step, "value", step)) if step is not None else None
     text = _normalise(output)
     blanked = _blank_paths(text, [p for p in (env_dir, wheel_folder, *paths) if p])
-    ctx = _Context(text, os_name, _host_of(custom_index_url), wheel_folder, env_dir)
+    custom_host = _host_of(custom_index_url) if default_index_resolves is not False else None
+    ctx = _Context(text, os_name, custom_host, wheel_folder, env_dir)
 
     def found(rule: _Rule, match: re.Match[str], params: dict[str, str]) -> Diagnosis:
         extra = {**_details(rule.code, text), **params}
