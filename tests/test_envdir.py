@@ -223,3 +223,23 @@ def test_proxy_addresses(text: str, url: str, ok: bool) -> None:
 )
 def test_only_a_finished_address_is_complete(url: str, complete: bool) -> None:
     assert is_complete_url(url) is complete
+
+
+def test_a_home_folder_under_a_system_folder_is_still_the_learners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fedora Silverblue links /home to /var/home: resolving must not turn the home into a system folder."""
+    from wizard.core import envdir
+
+    var = tmp_path / "var"
+    (var / "home" / "ann").mkdir(parents=True)
+    (tmp_path / "home").symlink_to(var / "home")
+    monkeypatch.setattr(envdir, "_system_roots", lambda _os: [str(var)])
+    monkeypatch.setenv("HOME", str(tmp_path / "home" / "ann"))
+    ok = check_env_folder(str(tmp_path / "home" / "ann" / "pytorch-env"), "linux")
+    assert ok.ok, ok.problems
+    assert ok.path == str(var / "home" / "ann" / "pytorch-env")
+    assert not check_env_folder(str(var / "lib" / "env"), "linux").ok  # the rest of /var stays refused
+    assert not check_env_folder(
+        str(var / "home" / "ann"), "linux"
+    ).ok  # the home folder itself is not a place

@@ -227,8 +227,12 @@ def _check_env_folder(raw: str, os_name: str, protected: list[str]) -> FolderChe
     path = Path(os.path.normpath(path))
     real = _resolve(path)
     check = FolderCheck(path=str(real))
+    home = _resolve(Path(os.path.expanduser("~")))
+    in_home = _is_within(str(real), str(home), os_name) and real != home
     for root in _system_roots(os_name) + protected:
         real_root = str(_resolve(Path(root))) if os.path.isabs(root) else root
+        if in_home and root not in protected and _is_within(str(home), real_root, os_name):
+            continue  # a home under /var (Fedora Silverblue: /home -> /var/home) is still the learner's
         if any(_is_within(str(p), r, os_name) for p in (path, real) for r in {root, real_root}):
             check.problems.append(
                 translate(
