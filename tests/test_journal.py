@@ -185,7 +185,9 @@ def test_journal_and_marker_hold_no_secret(tmp_path: Path) -> None:
     data_dir, env = tmp_path / "data", tmp_path / "env"
     req = request(
         env_dir=str(env),
-        source=PackageSource(SourceKind.CUSTOM_INDEX, index_url=f"https://ann:{SECRET}@mirror.example.edu/simple"),
+        source=PackageSource(
+            SourceKind.CUSTOM_INDEX, index_url=f"https://ann:{SECRET}@mirror.example.edu/simple"
+        ),
         proxy=f"http://ann:{SECRET}@proxy.example.edu:8080",
         extra=(f"numpy @ https://tok{SECRET}@files.example.edu/numpy.whl",),
     )
@@ -275,3 +277,15 @@ def test_space_checks_add_up_what_shares_a_drive(tmp_path: Path) -> None:
         "Cache"
     )
     assert precheck.pip_cache_dir("linux", {"PIP_CACHE_DIR": "/x"}) == "/x"
+
+
+def test_a_redacted_quoted_path_stays_pasteable() -> None:
+    posix = report.redact(
+        '"/home/wangli/env/bin/python" -m pip install torch', home="/home/wangli", user="wangli"
+    )
+    assert posix == '"$HOME/env/bin/python" -m pip install torch'
+    win = report.redact(
+        '"C:\\Users\\Wang Li\\env\\Scripts\\python.exe" -m pip', home="C:\\Users\\Wang Li", user="Wang Li"
+    )
+    assert win == '"%USERPROFILE%\\env\\Scripts\\python.exe" -m pip'
+    assert report.redact("/home/wangli/env", home="/home/wangli", user="wangli") == "~/env"

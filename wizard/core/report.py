@@ -17,7 +17,8 @@ from .secrets import mask_secrets
 
 def redact(text: str, *, home: str | None = None, user: str | None = None) -> str:
     """Mask passwords in addresses (``https://user:****@host``), replace the home folder with ~ and the user
-    name with <user> (Windows paths too)."""
+    name with <user> (Windows paths too). A home folder right after a double quote (a command's quoted path)
+    becomes ``$HOME`` or ``%USERPROFILE%``, so that the command still works when pasted."""
     text = mask_secrets(text)
     home = home if home is not None else str(Path.home())
     if user is None:
@@ -25,9 +26,14 @@ def redact(text: str, *, home: str | None = None, user: str | None = None) -> st
             user = getpass.getuser()
         except Exception:  # no user name available (some containers)
             user = ""
+    flags = re.IGNORECASE if os.name == "nt" else 0
+    windows_home = "\\" in home or re.match(r"[A-Za-z]:", home) is not None
     for variant in {home, home.replace("\\", "/"), home.replace("/", "\\")}:
         if variant and len(variant) > 1:
-            text = re.sub(re.escape(variant), "~", text, flags=re.IGNORECASE if os.name == "nt" else 0)
+            # a quoted path stays pasteable: "$HOME/env/bin/python", "%USERPROFILE%\env\Scripts\python.exe"
+            var = "%USERPROFILE%" if windows_home else "$HOME"
+            text = re.sub('(?<=")' + re.escape(variant), lambda _m, v=var: v, text, flags=flags)
+            text = re.sub(re.escape(variant), "~", text, flags=flags)
     if user and len(user) >= 3:
         text = re.sub(rf"(?<![\w]){re.escape(user)}(?![\w])", "<user>", text)
     return text
