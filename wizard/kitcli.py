@@ -45,7 +45,6 @@ EXIT_OK = 0
 EXIT_REFUSED = 2
 EXIT_FAILED = 3
 EXIT_STOPPED = 4
-PROBE_TIMEOUT_S = 60.0
 TAIL_LINES = 400
 
 
@@ -105,50 +104,6 @@ class Out:
 # --------------------------------------------------------------------------------------------
 # The Python that runs pip
 # --------------------------------------------------------------------------------------------
-
-_PROBE = (
-    "import sys, sysconfig, pip; "
-    "print(sys.version_info[0], sys.version_info[1], 64 if sys.maxsize > 2**32 else 32, "
-    "int(bool(sysconfig.get_config_var('Py_GIL_DISABLED'))), pip.__version__)"
-)
-
-
-def probe_python(python: str) -> tuple[tuple[int, int], int, bool, str] | None:
-    """(version, bits, free-threaded, pip version) of an interpreter, or None when it has no pip."""
-    try:
-        r = subprocess.run(
-            [python, "-c", _PROBE],
-            capture_output=True,
-            timeout=PROBE_TIMEOUT_S,
-            env=child_environment(),
-            stdin=subprocess.DEVNULL,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        log.info("cannot probe %s: %s", python, exc)
-        return None
-    parts = r.stdout.decode("utf-8", errors="replace").split()
-    if r.returncode != 0 or len(parts) != 5:
-        return None
-    try:
-        return (int(parts[0]), int(parts[1])), int(parts[2]), parts[3] == "1", parts[4]
-    except ValueError:
-        return None
-
-
-def default_python() -> str | None:
-    """This interpreter when it is a real Python; in the frozen app, the best Python on the computer."""
-    if not getattr(sys, "frozen", False):
-        return sys.executable
-    from .core import interpreters
-
-    best = interpreters.best(interpreters.detect(), releases.load())
-    return best.executable or best.path if best is not None else None
-
-
-def pip_at_least(version: str, want: tuple[int, int]) -> bool:
-    nums = [int(x) for x in re.findall(r"\d+", version)[:2]]
-    return tuple(nums + [0] * (2 - len(nums))) >= want
-
 
 # --------------------------------------------------------------------------------------------
 # Running pip
@@ -247,27 +202,6 @@ def _stop_on_term() -> Iterator[None]:
 # --------------------------------------------------------------------------------------------
 
 
-def auto_target(info: tuple[tuple[int, int], int, bool, str]) -> _kit.Target:
-    from .core.builds import Machine
-    from .core.gpu import detect_hardware
-
-    report = detect_hardware()
-    machine = Machine.from_report(report, python=info[0], bits=info[1], free_threaded=info[2])
-    return _kit.target_for_machine(machine)
-
-
-def release_data_for(
-    source: _kit.Source, target: _kit.Target, data: releases.ReleaseData
-) -> releases.ReleaseData:
-    """As the install does: PyTorch's live index for the target's platform when the kit comes from it (the
-    bundled data file when the index cannot be read, or ``TORCH_WIZARD_OFFLINE=1``); the data file else."""
-    if source.kind != "default":
-        return data
-    from .core import torchindex
-
-    return torchindex.load_release_data(target.os, target.arch, cache_dir=torchindex.default_cache_dir())
-
-
 def _confirm(out: Out, total: int) -> bool:
     if out.json or not sys.stdin.isatty():
         return True
@@ -300,8 +234,8 @@ def _run(args: argparse.Namespace, out: Out) -> int:
         source = _kit.parse_source(args.source)
     except _kit.KitError as exc:
         return out.result(EXIT_REFUSED, False, exc.code, exc.message(), problem=exc.problem.to_json())
-    python = args.python or default_python()
-    info = probe_python(python) if python else None
+    python = args.python or _kit.default_python()
+    info = _kit.probe_python(python) if python else None
     if python is None or info is None:
         msg = translate(
             "KitCli", "No Python with pip was found to download with. Name one with --python PATH."
@@ -310,12 +244,12 @@ def _run(args: argparse.Namespace, out: Out) -> int:
     targets: list[_kit.Target] = []
     try:
         for text in args.target:
-            t = auto_target(info) if text.strip().lower() == "auto" else _kit.parse_target(text, data)
+            t = _kit.auto_target(info) if text.strip().lower() == "auto" else _kit.parse_target(text, data)
             if t.name not in {x.name for x in targets}:
                 targets.append(t)
         plans = [
             _kit.plan_target(
-                t, source, release_data_for(source, t, data), with_torchvision=not args.no_torchvision
+                t, source, _kit.release_data_for(source, t, data), with_torchvision=not args.no_torchvision
             )
             for t in targets
         ]
@@ -381,7 +315,7 @@ def _run(args: argparse.Namespace, out: Out) -> int:
         plans,
         source,
         python=python,
-        raw_progress=pip_at_least(info[3], (24, 1)),
+        raw_progress=_kit.pip_at_least(info[3], (24, 1)),
         on_event=on_event,
     )
     try:

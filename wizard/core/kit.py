@@ -1265,6 +1265,71 @@ def present_bytes(kit_dir: Path, target_name: str) -> tuple[int, bool]:
 
 
 # --------------------------------------------------------------------------------------------
+# The Python whose pip downloads, and this computer
+# --------------------------------------------------------------------------------------------
+
+PROBE_TIMEOUT_S = 60.0
+_PROBE = (
+    "import sys, sysconfig, pip; "
+    "print(sys.version_info[0], sys.version_info[1], 64 if sys.maxsize > 2**32 else 32, "
+    "int(bool(sysconfig.get_config_var('Py_GIL_DISABLED'))), pip.__version__)"
+)
+
+PythonInfo = tuple[tuple[int, int], int, bool, str]  # version, bits, free-threaded, pip version
+
+
+def probe_python(python: str) -> PythonInfo | None:
+    """(version, bits, free-threaded, pip version) of an interpreter, or None when it has no pip."""
+    from .childproc import run as run_child
+
+    r = run_child([python, "-c", _PROBE], timeout=PROBE_TIMEOUT_S)
+    parts = r.stdout.split()
+    if r.exit_code != 0 or len(parts) != 5:
+        log.info("no pip in %s: %s", python, r.describe() if not r.ok else r.stdout[-200:])
+        return None
+    try:
+        return (int(parts[0]), int(parts[1])), int(parts[2]), parts[3] == "1", parts[4]
+    except ValueError:
+        return None
+
+
+def default_python() -> str | None:
+    """This interpreter when it is a real Python; in the frozen app, the best Python on the computer."""
+    import sys
+
+    if not getattr(sys, "frozen", False):
+        return sys.executable
+    from . import interpreters
+
+    best = interpreters.best(interpreters.detect(), _releases.load())
+    return (best.executable or best.path) if best is not None else None
+
+
+def pip_at_least(version: str, want: tuple[int, int]) -> bool:
+    nums = [int(x) for x in re.findall(r"\d+", version)[:2]]
+    return tuple(nums + [0] * (2 - len(nums))) >= want
+
+
+def auto_target(info: PythonInfo) -> Target:
+    """``--target auto``: this computer's hardware (detected now) with the Python that ``info`` describes."""
+    from .gpu import detect_hardware
+
+    report = detect_hardware()
+    machine = Machine.from_report(report, python=info[0], bits=info[1], free_threaded=info[2])
+    return target_for_machine(machine)
+
+
+def release_data_for(source: Source, target: Target, data: ReleaseData) -> ReleaseData:
+    """As the install does: PyTorch's live index for the target's platform when the kit comes from it (the
+    bundled data file when the index cannot be read, or ``TORCH_WIZARD_OFFLINE=1``); the data file else."""
+    if source.kind != "default":
+        return data
+    from . import torchindex
+
+    return torchindex.load_release_data(target.os, target.arch, cache_dir=torchindex.default_cache_dir())
+
+
+# --------------------------------------------------------------------------------------------
 # Using a kit
 # --------------------------------------------------------------------------------------------
 
@@ -1503,10 +1568,13 @@ __all__ = [
     "KitTarget",
     "PipCall",
     "Problem",
+    "PythonInfo",
     "Source",
     "Target",
     "TargetPick",
     "TargetPlan",
+    "auto_target",
+    "default_python",
     "download_args",
     "find_kit_near",
     "install_source_args",
@@ -1514,9 +1582,12 @@ __all__ = [
     "parse_source",
     "parse_target",
     "pick_target",
+    "pip_at_least",
     "plan_target",
     "present_bytes",
+    "probe_python",
     "read_wheel_metadata",
+    "release_data_for",
     "requirements_for_target",
     "requirements_with_hashes",
     "saved_files",

@@ -290,27 +290,25 @@ class KitDialog(QDialog):
         self.status.setText(self.tr("Getting ready: choosing the builds and checking the folder…"))
 
         def prepare() -> tuple[_kit.KitMaker, list[_kit.Problem], str]:
-            from .. import kitcli
-
             source = _kit.parse_source(spec)
-            python = kitcli.default_python()
-            info = kitcli.probe_python(python) if python else None
+            python = _kit.default_python()
+            info = _kit.probe_python(python) if python else None
             if python is None or info is None:
                 raise RuntimeError(self.tr("No Python with pip was found to download with."))
             targets: list[_kit.Target] = []
             for name in names:
-                t = kitcli.auto_target(info) if name == AUTO else _kit.parse_target(name, self.data)
+                t = _kit.auto_target(info) if name == AUTO else _kit.parse_target(name, self.data)
                 if t.name not in {x.name for x in targets}:
                     targets.append(t)
             plans = [
-                _kit.plan_target(t, source, kitcli.release_data_for(source, t, self.data)) for t in targets
+                _kit.plan_target(t, source, _kit.release_data_for(source, t, self.data)) for t in targets
             ]
             maker = _kit.KitMaker(
                 Path(folder),
                 plans,
                 source,
                 python=python,
-                raw_progress=kitcli.pip_at_least(info[3], (24, 1)),
+                raw_progress=_kit.pip_at_least(info[3], (24, 1)),
             )
             repaired = maker.prepare()
             total = sum(p.estimate_bytes - _kit.present_bytes(Path(folder), p.target.name)[0] for p in plans)
