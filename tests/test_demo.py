@@ -276,6 +276,14 @@ def test_lesson_parts_are_the_code_that_runs_without_the_wizard_lines() -> None:
         assert line.strip() in source_lines, line
 
 
+@pytest.mark.parametrize("name", ["demo.py", "first_model.py"])
+def test_the_scripts_keep_to_python_3_8_syntax(name: str) -> None:
+    """They run with the new environment's Python, which may be as old as 3.8."""
+    import ast
+
+    ast.parse(resource(name).read_text(encoding="utf-8"), feature_version=(3, 8))
+
+
 def test_every_concept_has_an_explanation() -> None:
     for concepts in demorun.PART_CONCEPTS.values():
         for concept in concepts:

@@ -378,6 +378,10 @@ def lesson_file_text(device: str, env_python: str = "", os_name: str = "linux") 
     ).format(file=LESSON_FILE)
     kind = device.split(":")[0] or "cpu"
     body = body.replace('torch.device("cpu")', f'torch.device("{kind}")', 1)
+    body = body.replace(
+        '"Press Enter to close this window."',
+        json.dumps(translate("Handoff", "Press Enter to close this window."), ensure_ascii=False),
+    )
     body = demorun.translate_comments(body) + "\n"
     head = ""
     if env_python and not any(ch.isspace() for ch in env_python):
