@@ -55,6 +55,7 @@ class DemoPage(Page):
         self.code_label = wrap_label()
         self.code = QTextBrowser()
         self.code.setOpenExternalLinks(False)
+        self.device.currentIndexChanged.connect(lambda _i: self.code.setHtml(self.lesson_html()))
         self.output_label = wrap_label()
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
