@@ -3,6 +3,7 @@ Stop without blocking the GUI thread, work in the background."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
@@ -367,3 +368,36 @@ def test_a_failing_background_job_hands_back_its_error(qtbot: QtBot) -> None:
         pass
     result = blocker.args[0]
     assert not result.ok and isinstance(result.error, PermissionError)
+
+
+# -- output in slices ------------------------------------------------------------------------------------
+
+
+def test_a_burst_of_output_comes_in_order_in_slices_and_finished_comes_last(qtbot: QtBot) -> None:
+    runner = ProcessRunner()
+    lines: list[str] = []
+    turns: list[int] = []  # how many lines had come at each tick of the event loop
+    runner.line.connect(lines.append)
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.append(len(lines)))
+    code = "import sys\nfor i in range(20000):\n    sys.stdout.write(f'line {i}\\n')\nsys.stdout.write('tail without newline')"
+    ticker.start()
+    with qtbot.waitSignal(runner.finished, timeout=60000) as blocker:
+        runner.start(PY, ["-c", code], timeout_s=60)
+        time.sleep(1.0)  # the output piles up (a full pipe, ~6,000 lines) before the runner reads any
+    ticker.stop()
+    assert blocker.args[0].ok
+    assert lines == [f"line {i}" for i in range(20000)] + ["tail without newline"]  # every line, in order
+    assert blocker.args[0].tail[-1] == "tail without newline"
+    # The event loop ran between slices: a pile of output is not handed out in one go (the old runner
+    # emitted a whole pipe's worth, thousands of lines, in one turn).
+    per_turn = [b - a for a, b in itertools.pairwise(turns)]
+    assert per_turn and max(per_turn) < 3000, max(per_turn)
+
+
+def test_output_without_line_breaks_is_handed_out_in_pieces(qtbot: QtBot) -> None:
+    big = runner_module.MAX_LINE * 3
+    result, lines = run(qtbot, ProcessRunner(), ["-c", f"import sys; sys.stdout.write('x' * {big})"])
+    assert result.ok and "".join(lines) == "x" * big
+    assert len(lines) >= 3 and max(len(part) for part in lines) <= runner_module.MAX_LINE + 64 * 1024

@@ -50,7 +50,11 @@ STOP_GRACE_S = 1.5
 #: Stop's promise: every process of the tree is gone this long after Stop (or the timeout).
 STOP_PROMISE_S = 3.0
 #: The most time one turn of the event loop spends handing out output lines; the rest waits a turn.
-LINE_SLICE_S = 0.008
+LINE_SLICE_S = 0.005
+#: The most output read from the process in one go (the rest stays in QProcess's buffer a turn).
+READ_CHUNK = 64 * 1024
+#: A longer "line" (output without line breaks) is handed out in pieces of this many characters.
+MAX_LINE = 256 * 1024
 _SPLIT = re.compile(r"\r\n|\r|\n")
 
 
@@ -227,6 +231,7 @@ class ProcessRunner(QObject):
         self._root: psutil.Process | None = None
         self._stopping: BackgroundJob | None = None  # the worker that ends the tree
         self._exited = False  # the process has ended (finished, or it failed to start)
+        self._flushed = False  # the decoder's last bytes are out (after the process ended)
 
     def is_running(self) -> bool:
         return self._proc is not None
@@ -250,6 +255,7 @@ class ProcessRunner(QObject):
         self._root = None
         self._stopping = None
         self._exited = False
+        self._flushed = False
         self._token = childproc.new_token()
         self._since = time.time()
         proc = QProcess(self)
@@ -334,32 +340,52 @@ class ProcessRunner(QObject):
         self._stop()
 
     def _on_output(self) -> None:
-        if self._proc is None:
-            return
-        data = bytes(self._proc.readAllStandardOutput().data())
+        self._drain()
+
+    def _read_chunk(self) -> bool:
+        """Take the next piece of output (at most :data:`READ_CHUNK` bytes) apart into lines."""
+        proc = self._proc
+        if proc is None or proc.bytesAvailable() <= 0:
+            return False
+        data = bytes(proc.read(READ_CHUNK).data())
         if data:
             self._idle.start()  # any output counts as a sign of life
-        self._emit_text(self._decoder.decode(data))
+        self._split(self._decoder.decode(data))
+        return True
 
-    def _emit_text(self, text: str, final: bool = False) -> None:
+    def _split(self, text: str, final: bool = False) -> None:
         text = self._pending + text
         parts = _SPLIT.split(text)
         self._pending = "" if final else parts.pop()
         self._queue.extend(part for part in parts if part or not final)
-        self._drain()
+        if len(self._pending) > MAX_LINE:  # output without line breaks: hand it out in pieces
+            self._queue.append(self._pending)
+            self._pending = ""
 
     def _drain(self) -> None:
-        """Emit queued lines for at most :data:`LINE_SLICE_S`, then let the event loop run: a burst of
-        output (pip prints thousands of lines at once) never holds the GUI thread."""
+        """Hand out output lines for at most :data:`LINE_SLICE_S`, then let the event loop run: a burst
+        of output (pip prints thousands of lines at once) never holds the GUI thread. Once the process
+        has ended and everything it printed is out, ``finished`` follows."""
         until = time.perf_counter() + LINE_SLICE_S
         queue = self._queue
-        while queue:
-            part = queue.popleft()
-            self._tail.append(part)
-            self.line.emit(part)
-            if queue and time.perf_counter() >= until:
-                self._drain_timer.start()
-                return
+        while True:
+            while queue:
+                part = queue.popleft()
+                self._tail.append(part)
+                self.line.emit(part)
+                if time.perf_counter() >= until:
+                    self._drain_timer.start()
+                    return
+            if self._read_chunk():
+                if time.perf_counter() >= until:
+                    self._drain_timer.start()
+                    return
+                continue
+            if self._exited and not self._flushed:
+                self._flushed = True
+                self._split(self._decoder.decode(b"", final=True), final=True)
+                continue
+            break
         self._maybe_finish()
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
@@ -370,25 +396,22 @@ class ProcessRunner(QObject):
         ):
             self._result.start_error = self._proc.errorString()
             self._exited = True
-            self._maybe_finish()
+            self._drain()
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
         if self._result is None:
             return
-        if self._proc is not None:
-            self._on_output()
-        self._emit_text(self._decoder.decode(b"", final=True), final=True)
         self._result.exit_code = exit_code
         self._result.crashed = status == QProcess.ExitStatus.CrashExit and not (
             self._result.cancelled or self._result.timed_out
         )
         self._exited = True
-        self._maybe_finish()
+        self._drain()
 
     def _maybe_finish(self) -> None:
         """``finished`` comes when the process has ended, every line is out, and (after Stop or a
         timeout) the rest of its tree is gone."""
-        if not self._exited or self._queue or self._result is None:
+        if not self._exited or not self._flushed or self._queue or self._result is None:
             return
         if self._stopping is not None and self._stopping.result is None:
             return
