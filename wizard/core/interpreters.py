@@ -4,9 +4,12 @@ Three steps, all free of any GUI:
 
 * :func:`find_candidates` lists files that look like Python interpreters (PATH first, then the
   places where python.org, the Microsoft Store, Homebrew, pyenv, uv, conda and the Windows
-  registry put them). It only looks at the file system (and the registry); it runs nothing.
-* :func:`probe` runs one candidate with ``resources/probe_python.py`` and turns its answer into
-  an :class:`Interpreter`. It never raises: a broken candidate comes back with ``error`` set.
+  registry put them). It only looks at the file system (and the registry); it runs nothing. The
+  places it shares with the conda finder (conda roots, ``environments.txt``, what counts as the same
+  path) are :mod:`wizard.core.discovery`'s.
+* :func:`probe` runs one candidate with ``resources/probe_python.py`` (through
+  :func:`wizard.core.childproc.run`: own session, timeout, the whole tree killed) and turns its answer
+  into an :class:`Interpreter`. It never raises: a broken candidate comes back with ``error`` set.
   :func:`detect` probes many in parallel and merges duplicates.
 * :func:`assess` says whether an interpreter can be the base of the new environment that the
   wizard makes for PyTorch, with reasons in plain words, and a score; :func:`best` picks one.
