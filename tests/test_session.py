@@ -4,6 +4,7 @@ rule, the journal, the pins and the progress it reports."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -67,6 +68,8 @@ class ScriptedRunner(QObject):
         pass
 
     def run(self, steps: list[Step], start_at: int = 0, env: Any = None) -> None:
+        if env:  # as PlanRunner does: the plan's environment under each step's own
+            steps = [dataclasses.replace(st, env=(*env.items(), *st.env)) for st in steps]
         self.runs.append((list(steps), start_at))
         self._steps, self._index, self._running, self._cancelled = list(steps), start_at, True, False
         QTimer.singleShot(0, self._step)

@@ -12,11 +12,9 @@ Layers: core <- runner <- session <- gui. Nothing here imports a widget.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import logging
 import shutil
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -46,7 +44,14 @@ from .core.progress import PipProgress
 from .core.releases import ReleaseData
 from .core.resources import resource
 from .core.secrets import mask_secrets
-from .runner import PlanRunner, ProcessResult
+from .runner import (
+    BackgroundJob,
+    BackgroundResult,
+    PlanRunner,
+    ProcessResult,
+    remove_in_background,
+    run_in_background,
+)
 
 log = logging.getLogger(__name__)
 
@@ -173,8 +178,7 @@ class InstallSession(QObject):
         self._temp_used: Path | None = None  # the last run's temporary folder (its name decides nothing)
         self._removing = False
         self._after_removal: Callable[[], None] | None = None
-        self._removal = _Removal(self)
-        self._removal.done.connect(self._removed)
+        self._jobs: list[BackgroundJob] = []
         self._stop_requested = False
 
     # -- state ------------------------------------------------------------------------------------
@@ -258,9 +262,8 @@ class InstallSession(QObject):
             env = {"TMPDIR": str(self._temp), "TEMP": str(self._temp), "TMP": str(self._temp)}
         self.log_path = self._new_log_path()
         self.runner.log_path = self.log_path
-        steps = [dataclasses.replace(s, env=(*s.env, *env.items())) for s in plan.steps]
-        log.info("install session: %s steps from %s into %s", len(steps), index, plan.request.env_dir)
-        self.runner.run(steps, start_at=index)
+        log.info("install session: %s steps from %s into %s", len(plan.steps), index, plan.request.env_dir)
+        self.runner.run(list(plan.steps), start_at=index, env=env)
 
     def _claim_folder(self, plan: InstallPlan) -> None:
         """Mark the folder as this install's before anything goes into it: only what carries this
@@ -290,7 +293,9 @@ class InstallSession(QObject):
         temp, self._temp = self._temp, None
         self._temp_used = temp
         if temp is not None:
-            threading.Thread(target=shutil.rmtree, args=(temp, True), daemon=True).start()
+            self._jobs.append(
+                run_in_background(lambda: shutil.rmtree(temp, True), name="remove-temp", parent=self)
+            )
 
     def _new_log_path(self) -> Path:
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -366,21 +371,17 @@ class InstallSession(QObject):
         self._removing = True
         self._after_removal = then
         self.busy.emit("removing")
-        carrier = self._removal
+        self._jobs.append(
+            remove_in_background(lambda: journal.remove_env(env_dir, claim), self._removed, parent=self)
+        )
 
-        def work() -> None:
-            try:
-                result: Any = journal.remove_env(env_dir, claim)
-            except Exception as exc:  # never lose the answer: the page would wait for ever
-                log.exception("removing %s failed", env_dir)
-                result = exc
-            carrier.done.emit(result)
-
-        threading.Thread(target=work, name="remove-env", daemon=True).start()
-
-    def _removed(self, result: Any) -> None:
+    def _removed(self, job: BackgroundResult) -> None:
+        self._jobs = [j for j in self._jobs if j.is_running()]
         then, self._after_removal = self._after_removal, None
         self._removing = False
+        if not job.ok:  # never lose the answer: the page would wait for ever
+            log.error("removing the environment failed", exc_info=job.error)
+        result: Any = job.value if job.ok else None
         log.info("removal of %s: %s", getattr(result, "path", "?"), getattr(result, "reason", result))
         if getattr(result, "status", "") == "done":
             journal.clear(self.data_dir)
@@ -586,12 +587,6 @@ class InstallSession(QObject):
             log.warning("could not pin the environment %s: %s", plan.request.env_dir, exc)
 
 
-class _Removal(QObject):
-    """Carries the result of a background removal back to the session's thread."""
-
-    done = Signal(object)
-
-
 class _Rate:
     """Download speed over the last few seconds of one file."""
 
@@ -609,25 +604,25 @@ class _Rate:
         return (d1 - d0) / (t1 - t0) if t1 - t0 >= 0.5 else 0.0
 
 
-def remove_in_background(
+def remove_unfinished(
     data_dir: Path, record: journal.Journal, done: Callable[[Any], None], *, parent: QObject | None = None
-) -> None:
+) -> BackgroundJob:
     """Remove what a cut-short install claimed (``record.claim``), off the GUI thread; ``done`` gets the
-    ``journal.RemoveResult`` on the thread of ``parent``. The journal is cleared when the folder is gone."""
-    carrier = _Removal(parent)
+    ``journal.RemoveResult`` on the GUI thread. The journal is cleared when the folder is gone."""
 
-    def finished(result: Any) -> None:
+    def finished(job: BackgroundResult) -> None:
+        result = (
+            job.value
+            if job.ok
+            else journal.RemoveResult("failed", "os-error", record.request.env_dir, str(job.error))
+        )
         if result:
             journal.clear(data_dir)
-        carrier.deleteLater()
         done(result)
 
-    carrier.done.connect(finished)
-
-    def work() -> None:
-        carrier.done.emit(journal.remove_env(record.request.env_dir, record.claim))
-
-    threading.Thread(target=work, name="remove-unfinished", daemon=True).start()
+    return remove_in_background(
+        lambda: journal.remove_env(record.request.env_dir, record.claim), finished, parent=parent
+    )
 
 
 __all__ = [

@@ -199,7 +199,7 @@ class SetupWizard(QWizard):
         with a visible "Removing…"; then say what happened (a folder that changed since is kept)."""
         from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-        from ..session import remove_in_background
+        from ..session import remove_unfinished
 
         busy = QProgressDialog(self.tr("Removing the unfinished environment…"), "", 0, 0, self)
         busy.setCancelButton(None)
@@ -215,7 +215,7 @@ class SetupWizard(QWizard):
                 QMessageBox.information(self, self.tr("Unfinished installation"), result.message)
 
         self.unfinished_removal: Any = None
-        remove_in_background(self.data_dir, record, done, parent=self)
+        self._removal_job = remove_unfinished(self.data_dir, record, done, parent=self)
 
     # -- the report ----------------------------------------------------------------------------
     def build_report(self) -> str:
