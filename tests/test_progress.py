@@ -48,8 +48,35 @@ def test_unknown_total_and_noise() -> None:
 
 def test_human_size() -> None:
     assert human_size(512) == "512 B"
+    assert human_size(1023) == "1023 B"
+    assert human_size(1024) == "1 KB"  # whole kilobytes, one decimal from MB on
+    assert human_size(536198) == "524 KB"
+    assert human_size(2**20 - 1) == "1024 KB"
+    assert human_size(2**20) == "1.0 MB"
     assert human_size(199438125) == "190.2 MB"
     assert human_size(3 * 2**30) == "3.0 GB"
+    assert human_size(5 * 2**40) == "5.0 TB"
+    assert human_size(3 * 2**50) == "3072.0 TB"  # nothing above TB
+
+
+def test_every_phase_names_its_file_and_starts_empty() -> None:
+    p = PipProgress()
+    assert p.feed("Collecting torch==2.14.1")
+    assert (p.phase, p.file, p.done, p.total) == ("collecting", "torch==2.14.1", 0, 0)
+    p.feed("Progress 10 of 20")
+    assert p.feed("Installing collected packages: mpmath, torch")
+    assert (p.phase, p.file, p.done, p.total, p.fraction) == ("installing", "", 0, 0, None)
+
+
+def test_file_names_from_urls_and_windows_paths() -> None:
+    p = PipProgress()
+    # pip on Windows, installing from a wheel folder (a teacher's USB stick)
+    assert p.feed(r"Processing e:\wheels\torch-2.14.1+cpu-cp312-cp312-win_amd64.whl")
+    assert p.file == "torch-2.14.1+cpu-cp312-cp312-win_amd64.whl"
+    assert p.feed("Processing ./wheels/torch-2.14.1-cp312-none-macosx_11_0_arm64.whl")
+    assert p.file == "torch-2.14.1-cp312-none-macosx_11_0_arm64.whl"
+    assert p.feed("  Downloading https://download.pytorch.org/whl/cpu/torch/ (1 kB)")
+    assert p.file == "torch"  # a trailing slash does not leave an empty name
 
 
 # The order pip >= 23.1 prints when the index serves wheel metadata (PEP 658), as pip 26.3 does with
