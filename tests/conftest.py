@@ -190,13 +190,21 @@ def torch_wheels() -> Path:
     folder = WHEEL_CACHE / f"wheels-{tag}"
     if any(folder.glob("torch-*.whl")):
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
+    # Downloaded beside it and renamed when complete: pytest-xdist workers may get here at the same time.
+    part = folder.with_name(f"{folder.name}.part-{os.getpid()}")
+    part.mkdir(parents=True, exist_ok=True)
     requirement = _torch_requirement()
-    r = _pip_download(folder, requirement, "pip", index=None)
+    r = _pip_download(part, requirement, "pip", index=None)
     if r.returncode != 0 and NETWORK_ALLOWED:
-        r = _pip_download(folder, requirement, index=CPU_INDEX)
+        r = _pip_download(part, requirement, index=CPU_INDEX)
         if r.returncode == 0:
-            _pip_download(folder, "pip", index=None)  # a newer pip is optional: the plan works without it
+            _pip_download(part, "pip", index=None)  # a newer pip is optional: the plan works without it
+    if r.returncode == 0 and any(part.glob("torch-*.whl")):
+        with contextlib.suppress(OSError):  # another worker was first: its folder is as good
+            if folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
+            part.rename(folder)
+    remove_tree(part)
     if r.returncode != 0 or not any(folder.glob("torch-*.whl")):
         how = (
             "PyTorch's CPU index did not have it either"
