@@ -115,6 +115,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     kitcli.add_arguments(p_kit)
     p_kit.set_defaults(func=kitcli.run)
+    from . import installcli
+
+    p_inst = sub.add_parser("install", help="install PyTorch into a new environment, as the window does")
+    installcli.add_install_arguments(p_inst)
+    p_inst.set_defaults(func=installcli.run_install)
+    p_unf = sub.add_parser("unfinished", help="list, finish or remove installs that were cut short")
+    installcli.add_unfinished_arguments(p_unf)
+    p_unf.set_defaults(func=installcli.run_unfinished)
     for p_any in sub.choices.values():  # --lang after the subcommand too: diagnose LOG --json --lang zh_CN
         if "--lang" not in p_any._option_string_actions:
             p_any.add_argument("--lang", default=argparse.SUPPRESS, help="language of the messages")
