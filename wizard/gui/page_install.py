@@ -5,32 +5,25 @@ only shows its state and forwards the learner's clicks."""
 from __future__ import annotations
 
 import platform
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core import diagnose
-from ..core.plan import check_proxy_url, check_wheel_folder, scan_wheel_folder, step_title
-from ..core.precheck import space_checks, where_label
-from ..core.progress import human_size
+from ..core.plan import step_title
 from ..session import Context, InstallSession, Outcome, OutcomeKind, Progress, StepState
+from . import install_dialogs, install_text
+from .actionrow import ActionRow, IdleNotice
 from .common import Page, wrap_label
 from .widgets import LogView
 
@@ -53,18 +46,10 @@ class InstallPage(Page):
         self.detail.setWordWrap(True)
         self.result = wrap_label()
         self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.idle_box = QFrame()  # shown when a step prints nothing for a long time
-        self.idle_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.idle_text = wrap_label()
-        self.keep_waiting = QPushButton()
-        idle_row = QHBoxLayout(self.idle_box)
-        idle_row.addWidget(self.idle_text, 1)
-        idle_row.addWidget(self.keep_waiting)
-        self.idle_box.setVisible(False)
-        self.actions_row = QWidget()
-        self.actions_layout = QHBoxLayout(self.actions_row)
-        self.actions_layout.setContentsMargins(0, 0, 0, 0)
-        self.action_buttons: dict[str, QPushButton] = {}
+        self.idle_box = IdleNotice(self._on_keep_waiting)  # shown when a step prints nothing for long
+        self.idle_text, self.keep_waiting = self.idle_box.text, self.idle_box.keep_waiting
+        self.actions_row = ActionRow(self._action_label, self.do_action)
+        self.action_buttons = self.actions_row.buttons
         self.stop = QPushButton()
         self.stop.clicked.connect(self.cancel)
         self.log = LogView()
@@ -94,7 +79,6 @@ class InstallPage(Page):
             s.idle.connect(self._on_idle)
             s.busy.connect(self._on_busy)
             s.finished.connect(self._on_finished)
-            self.keep_waiting.clicked.connect(self._on_keep_waiting)
             self.session = s
         return self.session
 
@@ -150,14 +134,6 @@ class InstallPage(Page):
     @property
     def after(self) -> Any:
         return self.outcome.after if self.outcome is not None else None
-
-    @property
-    def current(self) -> int:
-        return self.session.current if self.session is not None else -1
-
-    @property
-    def steps(self) -> tuple[Any, ...]:
-        return self.session.steps if self.session is not None else ()
 
     def cancel(self) -> None:
         """Stop the running step and its child processes; the session removes the unfinished folder."""
@@ -234,48 +210,11 @@ class InstallPage(Page):
             return
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(p.overall * 1000))
-        step = self.tr("Step {n} of {count} · {title}").format(
-            n=p.step_number, count=p.step_count, title=step_title(p.step_id)
-        )
-        if p.phase == "downloading" and p.total_bytes:
-            detail = self.tr("{file}: {done} of {total}").format(
-                file=p.file, done=human_size(p.done_bytes), total=human_size(p.total_bytes)
-            )
-            if p.bytes_per_s > 0:
-                detail += " · " + self.tr("{speed}/s").format(speed=human_size(int(p.bytes_per_s)))
-            if p.seconds_left is not None:
-                minutes = round(p.seconds_left / 60)
-                detail += " · " + (
-                    self.tr("about {n} minutes left").format(n=minutes)
-                    if minutes >= 2
-                    else self.tr("less than 2 minutes left")
-                )
-        elif p.phase == "downloading":
-            detail = self.tr("Downloading {file}…").format(file=p.file)
-        elif p.phase == "collecting":
-            detail = self.tr("Getting {file}…").format(file=p.file)
-        elif p.phase == "installing":
-            detail = self.tr("Unpacking and installing the packages (this can take a few minutes)…")
-        else:
-            detail = ""
-        self.detail.setText(step + (" · " + detail if detail else ""))
+        self.detail.setText(install_text.progress_text(p))
 
     # -- actions -----------------------------------------------------------------------------
     def _show_actions(self, actions: tuple[str, ...] | list[str], *, with_retry: bool = True) -> None:
-        for button in self.action_buttons.values():
-            button.deleteLater()
-        self.action_buttons.clear()
-        wanted = list(actions)
-        if with_retry and wanted and "retry" not in wanted:
-            wanted.insert(0, "retry")
-        for action in wanted:
-            button = QPushButton(self._action_label(action))
-            button.setProperty("action", action)
-            button.clicked.connect(lambda _checked=False, a=action: self.do_action(a))
-            self.actions_layout.addWidget(button)
-            if self.isVisible():
-                button.show()  # a widget added to a shown layout only appears on the next event loop turn
-            self.action_buttons[action] = button
+        self.actions_row.show_actions(actions, with_retry=with_retry)
 
     def _action_label(self, action: str) -> str:
         if action == REINSTALL:
@@ -315,66 +254,14 @@ class InstallPage(Page):
         self.retranslate()
 
     def ask_proxy(self, current: str) -> str | None:
-        """The proxy address, '' to use none, or None when the learner cancels."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Proxy"),
-            self.tr(
-                "Address of the proxy your network needs (ask your school or company), for example "
-                "http://proxy.example.edu:8080. Leave empty to use this computer's own settings."
-            ),
-            QLineEdit.EchoMode.Normal,
-            current,
-        )
-        if not ok:
-            return None
-        text = text.strip()
-        if text:
-            text, problems = check_proxy_url(text)
-            if problems:
-                QMessageBox.warning(self, self.tr("Proxy"), problems[0])
-                return None
-        return text
+        return install_dialogs.ask_proxy(self, current)
 
     def ask_wheel_folder(self) -> str | None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the folder with the wheel files"), str(Path.home())
-        )
-        if not folder:
-            return None
-        problems = check_wheel_folder(
-            scan_wheel_folder(folder), self.state.python_version, self.state.os_name
-        )
-        if problems:
-            QMessageBox.warning(self, self.tr("Wheel folder"), problems[0])
-            return None
-        return folder
+        return install_dialogs.ask_wheel_folder(self, self.state.python_version, self.state.os_name)
 
     def show_space(self) -> None:
-        plan = self.state.plan
-        assert plan is not None
-        checks = space_checks(
-            plan.request.env_dir,
-            self.state.data.installed_mb(plan.request.variant, plan.request.os_name),
-            plan.download_mb,
-            os_name=plan.request.os_name,
-        )
-        lines = []
-        for check in checks:
-            uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
-            lines.append(
-                self.tr("{path}: needs {need} ({uses}), free {free}.").format(
-                    path=check.path,
-                    need=human_size(check.need_bytes),
-                    uses=uses,
-                    free=human_size(check.free_bytes or 0),
-                )
-            )
-            if not check.ok:
-                lines.append(
-                    self.tr("Free up at least {size} there.").format(size=human_size(check.short_by))
-                )
-        QMessageBox.information(self, self.tr("Disk space"), "\n".join(lines))
+        assert self.state.plan is not None
+        install_dialogs.show_space(self, self.state.plan, self.state.data)
 
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -386,8 +273,7 @@ class InstallPage(Page):
         )
         self.stop.setText(self.tr("Stop"))
         self.keep_waiting.setText(self.tr("Keep waiting"))
-        for action, button in self.action_buttons.items():
-            button.setText(self._action_label(action))
+        self.actions_row.retranslate()
         self.steps_view.clear()
         s = self.session
         if s is not None:
@@ -402,51 +288,7 @@ class InstallPage(Page):
         self.result.setText(self._result_text())
 
     def _result_text(self) -> str:
-        outcome, s = self.outcome, self.session
-        if outcome is None or s is None or s.is_running() or s.is_removing():
+        s = self.session
+        if s is None or s.is_running() or s.is_removing():
             return ""
-        if outcome.ok:
-            return self._success_text(outcome)
-        if outcome.kind is OutcomeKind.STOPPED:
-            removal = outcome.removal
-            if outcome.repairing:
-                return self.tr("Stopped. Your environment was kept as it was.")
-            if removal is not None and not removal:
-                return self.tr("Stopped.") + " " + removal.message
-            return self.tr(
-                "Stopped. The unfinished environment was removed; nothing else was changed. Press Retry to start again."
-            )
-        d = outcome.diagnosis
-        step = outcome.failed_step
-        head = self.tr("This step failed: {step}").format(step=step_title(step)) if step else ""
-        title, explanation = (d.title, d.explanation) if d is not None else ("", "")
-        return f"<span style='color:#a61b1b'><b>✘ {head}</b></span><br><b>{title}</b><br>{explanation}"
-
-    def _success_text(self, outcome: Outcome) -> str:
-        v = outcome.verify
-        after = outcome.after
-        if after is not None and not after.ok:
-            return (
-                "<span style='color:#9a6700'><b>⚠ "
-                + self.tr("PyTorch {version} is installed and works, but not as expected:").format(
-                    version=v.get("torch", "")
-                )
-                + "</b></span><br>"
-                + "<br>".join(after.messages)
-            )
-        gpu = [n for d, n in (v.get("device_names") or {}).items() if d != "cpu"]
-        where = (
-            self.tr("It can use: {devices}.").format(devices=", ".join(gpu))
-            if gpu
-            else self.tr("It will run on the processor (CPU).")
-        )
-        if after is not None and after.messages:
-            where = "<br>".join(after.messages)
-        return (
-            "<span style='color:#1b7f3a'><b>✔ "
-            + self.tr("PyTorch {version} is installed and works.").format(version=v.get("torch", ""))
-            + "</b></span><br>"
-            + where
-            + "<br>"
-            + self.tr("Press Next to try it.")
-        )
+        return install_text.result_text(self.outcome)
