@@ -125,6 +125,7 @@ class ManagerPage(Page):
                     self.folder.clear()  # the learner answers first: use it, or a new name
                     self.earlier_path, self.earlier_state = first, state
                     self.earlier_panel.setVisible(True)
+                    self.retranslate()
                 else:
                     self.folder.setText(default_env_dir())
         if not self.conda_searched:

@@ -148,6 +148,15 @@ class PythonPage(Page):
         for interp in result:
             if _key(interp) not in self._items:
                 self._on_found(interp)
+            elif self._items[_key(interp)].data(0, Qt.ItemDataRole.UserRole).source != "manual":
+                # the same Python found under two names: show the one the final list has, whichever
+                # probe finished first
+                item = self._items[_key(interp)]
+                item.setData(0, Qt.ItemDataRole.UserRole, interp)
+                verdict = interpreters.assess(interp, self.state.data)
+                item.setData(0, SORT_ROLE, (0 if verdict.suitable else 1, -verdict.score, interp.path))
+                self._fill(item)
+        self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
         if not self._user_picked:
             remembered = str(self.wiz().settings.value("python", "") or "")
             item = next(
