@@ -248,7 +248,9 @@ def wiz(qtbot: Any, tmp_path: Path, settings: Any) -> Iterator[Any]:
 
     translations = Translations(QApplication.instance())  # type: ignore[arg-type]
     window = SetupWizard(translations, settings, data_dir=tmp_path / "data")
-    qtbot.addWidget(window)
+    # The end of a test closes the window without the "quit the wizard?" questions (tests that are about
+    # those questions ask them themselves); a modal box at teardown would wait for ever.
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_leaving_done", True))
     window.show()
     yield window
     translations.switch("en")

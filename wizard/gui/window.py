@@ -315,6 +315,10 @@ class SetupWizard(QWizard):
 
     # -- leaving -----------------------------------------------------------------------------
     def _confirm_leave(self) -> bool:
+        if getattr(self, "_leaving_done", False):
+            return True
+        if getattr(self, "_leaving", False):
+            return False  # stopping and cleaning up: the window closes by itself
         install: Any = self.pages.get(PageId.INSTALL)
         if install is not None and not install.is_running() and self._left_half_made(install):
             return self._ask_about_half_made(install)
@@ -333,9 +337,25 @@ class SetupWizard(QWizard):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        install.cancel()  # stops the whole process tree before returning
-        install.remove_created_env()  # only a folder with the wizard's marker
-        return True
+        self._close_when_done(install, stop=True)
+        return False  # the window closes itself once the processes are gone and the folder is removed
+
+    def _close_when_done(self, install: Any, *, stop: bool) -> None:
+        """Stop (or just clean up after a failure), remove what this install made in the background, then
+        close: nothing is left running and the window never freezes while a big folder is deleted."""
+        session = install.ensure_session()
+        self._leaving = True
+        self.setEnabled(False)
+
+        def close_now(*_args: object) -> None:
+            self._leaving_done = True
+            self.close()
+
+        if stop:
+            session.finished.connect(close_now)
+            install.cancel()
+        else:
+            session.discard(then=close_now)
 
     def _left_half_made(self, install: Any) -> bool:
         """A failed install whose unfinished environment folder is still on the disk."""
@@ -362,8 +382,8 @@ class SetupWizard(QWizard):
         box.exec()
         clicked = box.clickedButton()
         if clicked is remove:
-            install.remove_created_env()  # only a folder with the wizard's marker
-            return True
+            self._close_when_done(install, stop=False)  # only what this install claimed is removed
+            return False
         return clicked is keep
 
     def reject(self) -> None:
