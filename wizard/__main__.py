@@ -82,15 +82,10 @@ def _install_translator(lang: str | None) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Start, show the first page, detect, print a JSON line (wizard/selftest.py).
-    if argv[:1] == ["--self-test"]:
-        from .selftest import main as self_test
-
-        return self_test(argv[1:])
-    if not argv:
+    if not argv or argv[0] == "--self-test":  # the window, or its self-test: app.main decides, once
         from .app import main as gui_main
 
-        return gui_main()
+        return gui_main([sys.argv[0] if sys.argv else "wizard", *argv])
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m wizard", description="Torch Setup Wizard")

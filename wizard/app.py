@@ -17,9 +17,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .appinfo import APP, ORG
 from .i18n import Translations, normalise
 
-ORG, APP = "TorchSetupWizard", "Torch Setup Wizard"
 log = logging.getLogger(__name__)
 
 
@@ -199,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             app.quit()
 
         QTimer.singleShot(0, shown)
-    QTimer.singleShot(0, wizard.start_background_detection)  # builds the other pages, then detects
+    # detection starts at once; the other pages are built one per turn of the event loop
+    QTimer.singleShot(0, lambda: wizard.start_background_detection(sliced=True))
     QTimer.singleShot(0, wizard.check_unfinished)  # an install a killed app left behind
     return app.exec()
 

@@ -130,7 +130,7 @@ def run(timeout: float) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
-    from .app import APP, ORG
+    from .appinfo import APP, ORG
     from .core import interpreters
     from .core.resources import resource, resources_dir
     from .i18n import Translations

@@ -53,6 +53,11 @@ class WelcomePage(Page):
         layout.addWidget(self.kit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
+    def validatePage(self) -> bool:
+        """Next pressed before every page was built in the background: build the rest now."""
+        self.wiz().finish_setup()
+        return True
+
     def nextId(self) -> int:
         return 1  # the Python page, which the wizard may add just after this page is first shown
 

@@ -78,31 +78,57 @@ class SetupWizard(QWizard):
         if not lazy:
             self.finish_setup()
 
-    def finish_setup(self) -> None:
-        """Build the pages after Welcome (and what they need: detection, the runner)."""
-        if PageId.PYTHON in self.pages:
-            return
-        from .page_demo import DemoPage
-        from .page_finish import FinishPage
-        from .page_hardware import HardwarePage
-        from .page_install import InstallPage
-        from .page_manager import ManagerPage
-        from .page_python import PythonPage
-        from .page_review import ReviewPage
-        from .workers import HardwareDetector
+    # The pages after Welcome, in order: (id, module, class). Each is imported and built on its own turn of
+    # the event loop (``build_pages_in_slices``), so no block on the GUI thread is long.
+    _LATER_PAGES = (
+        (PageId.PYTHON, "page_python", "PythonPage"),
+        (PageId.MANAGER, "page_manager", "ManagerPage"),
+        (PageId.HARDWARE, "page_hardware", "HardwarePage"),
+        (PageId.REVIEW, "page_review", "ReviewPage"),
+        (PageId.INSTALL, "page_install", "InstallPage"),
+        (PageId.DEMO, "page_demo", "DemoPage"),
+        (PageId.FINISH, "page_finish", "FinishPage"),
+    )
 
-        self.hardware_detector = HardwareDetector(self)
-        for pid, page in (
-            (PageId.PYTHON, PythonPage()),
-            (PageId.MANAGER, ManagerPage()),
-            (PageId.HARDWARE, HardwarePage()),
-            (PageId.REVIEW, ReviewPage()),
-            (PageId.INSTALL, InstallPage()),
-            (PageId.DEMO, DemoPage()),
-            (PageId.FINISH, FinishPage()),
-        ):
+    def _build_next_page(self) -> bool:
+        """Build the first page not built yet; False when all are there."""
+        import importlib
+
+        for pid, module, name in self._LATER_PAGES:
+            if pid in self.pages:
+                continue
+            page = getattr(importlib.import_module(f"{__package__}.{module}"), name)()
             self.pages[pid] = page
             self.setPage(int(pid), page)
+            return True
+        return False
+
+    def finish_setup(self) -> None:
+        """Build every page after Welcome now (and what they need: detection)."""
+        if self.hardware_detector is None:
+            from .workers import HardwareDetector
+
+            self.hardware_detector = HardwareDetector(self)
+        while self._build_next_page():
+            pass
+
+    def build_pages_in_slices(self, then: Any = None) -> None:
+        """Build the pages one per turn of the event loop (the app starts this way); ``then`` runs after the
+        last. Pressing Next on Welcome before that builds the rest at once (``WelcomePage.validatePage``)."""
+        from PySide6.QtCore import QTimer
+
+        def step() -> None:
+            if self.hardware_detector is None:
+                from .workers import HardwareDetector
+
+                self.hardware_detector = HardwareDetector(self)
+            elif not self._build_next_page():
+                if then is not None:
+                    then()
+                return
+            QTimer.singleShot(0, step)
+
+        QTimer.singleShot(0, step)
 
     def fit_to_screen(self) -> None:
         """A size that fits the screen's free area (taskbar and scaling taken into account): pages scroll
@@ -119,11 +145,22 @@ class SetupWizard(QWizard):
         self.resize(width, height)
         self.step_list.setVisible(free.width() >= 760)  # on a very narrow screen the pages need the room
 
-    def start_background_detection(self) -> None:
-        """Start looking for Pythons and GPUs while the learner reads the Welcome page."""
-        self.finish_setup()
+    def start_background_detection(self, *, sliced: bool = False) -> None:
+        """Start looking for Pythons and GPUs while the learner reads the Welcome page. ``sliced``: build
+        only what detection needs now and the other pages one per turn of the event loop."""
+        if sliced:
+            if self.hardware_detector is None:
+                from .workers import HardwareDetector
+
+                self.hardware_detector = HardwareDetector(self)
+            if PageId.PYTHON not in self.pages:
+                self._build_next_page()
+        else:
+            self.finish_setup()
         self.pages[PageId.PYTHON].start_detection()  # type: ignore[attr-defined]
         self.hardware_detector.start()
+        if sliced:
+            self.build_pages_in_slices()
 
     @property
     def data_dir(self) -> Path:
