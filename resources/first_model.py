@@ -38,5 +38,6 @@ for step in range(1, 101):
 w, b = model.weight.item(), model.bias.item()
 print("learned: y = %.2f x + %.2f" % (w, b))
 
+# keep the window open when the file was started by a double-click
 if sys.platform == "win32" and "PROMPT" not in os.environ:
-    input("Press Enter to close this window.")  # keep the window open when the file was started by a double-click
+    input("Press Enter to close this window.")
