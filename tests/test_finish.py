@@ -281,6 +281,20 @@ def test_finish_writes_a_clean_lesson_file_over_the_old_demo_copy(wiz: Any, fini
     assert "pytorch.org/tutorials" in finish.next_label.text()
 
 
+def test_a_plain_copy_is_made_the_learners_and_an_edited_file_is_kept(wiz: Any, finish: Any) -> None:
+    from wizard.core.resources import resource
+    from wizard.gui.window import PageId
+
+    lesson = Path(wiz.state.env_dir) / "first_model.py"
+    lesson.write_text(resource("first_model.py").read_text(encoding="utf-8"), encoding="utf-8")
+    wiz.state.demo_device = "cuda"
+    go_to(wiz, PageId.FINISH)
+    assert 'torch.device("cuda")' in lesson.read_text(encoding="utf-8")  # the plain copy was personalised
+    lesson.write_text("print('my own version')\n", encoding="utf-8")
+    go_to(wiz, PageId.FINISH)
+    assert lesson.read_text(encoding="utf-8") == "print('my own version')\n"  # the learner's work is kept
+
+
 def test_buttons_start_the_right_programs(wiz: Any, finish: Any) -> None:
     from wizard.gui.window import PageId
 

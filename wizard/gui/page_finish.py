@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QToolButton, QVBoxLayout
 from ..core import handoff
 from ..core.plan import activate_commands, display_command, env_python
 from ..core.procenv import child_environment
+from ..core.resources import resource
 from .common import Page, wrap_label
 from .widgets import CopyableText
 
@@ -125,12 +126,16 @@ class FinishPage(Page):
         self.retranslate()
 
     def ensure_lesson_file(self, target: handoff.Target) -> str:
-        """The clean lesson file in the environment's folder: written here when the install left none, or
-        left the old demo script (its machine-readable lines) there instead."""
+        """The lesson file in the environment's folder, for this learner (their language, their device, a
+        ``#!`` line for a double-click): written here when the install left none, left the old demo script
+        (its machine-readable lines), or a plain copy of resources/first_model.py. A file the learner has
+        changed since is kept as it is."""
         kept = self.state.demo_copy
         if kept and Path(kept).is_file():
             try:
-                if "WIZARD-DEMO" not in Path(kept).read_text(encoding="utf-8", errors="replace"):
+                text = Path(kept).read_text(encoding="utf-8", errors="replace")
+                plain = resource(handoff.LESSON_FILE).read_text(encoding="utf-8")
+                if "WIZARD-DEMO" not in text and text != plain:
                     return kept
             except OSError:
                 log.warning("could not read %s", kept, exc_info=True)
