@@ -27,6 +27,43 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "wizard").rglob("*.py"))
 
 
+PENDING = TS.parent / "pending"
+
+
+def fill_from_pending(ts: Path = TS, pending: Path = PENDING) -> tuple[int, list[tuple[str, str]]]:
+    """Fill unfinished messages of the catalogue from ``pending/*.json`` (lists of {"context", "source",
+    "translation"}: what each change translated beside its code). Returns (filled, still unfinished)."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    known: dict[tuple[str, str], str] = {}
+    by_source: dict[str, str] = {}
+    for f in sorted(pending.glob("*.json")):
+        for item in json.loads(f.read_text(encoding="utf-8")):
+            known[(item["context"], item["source"])] = item["translation"]
+            by_source.setdefault(item["source"], item["translation"])
+    tree = ET.parse(ts)
+    filled, missing = 0, []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            tr = message.find("translation")
+            if tr is None or tr.get("type") != "unfinished":
+                continue
+            text = known.get((name, source)) or by_source.get(source)
+            if text:
+                tr.text = text
+                del tr.attrib["type"]
+                filled += 1
+            else:
+                missing.append((name, source))
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled, missing
+
+
 def main() -> int:
     subprocess.run(
         [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(TS)],
@@ -34,6 +71,11 @@ def main() -> int:
         check=True,
         timeout=300,
     )
+    if PENDING.is_dir():
+        filled, missing = fill_from_pending()
+        print(f"filled {filled} from {PENDING.name}/; unfinished: {len(missing)}")
+        for context, source in missing:
+            print(f"  unfinished: [{context}] {source}")
     subprocess.run(
         [tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
         cwd=ROOT,

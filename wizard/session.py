@@ -24,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from .core import diagnose, envpin, journal
+from .core import diagnose, envpin, handoff, journal
 from .core.aftercheck import explain_verify
 from .core.childio import VERIFY_TAG, tagged_json
 from .core.conda import CondaProgress
@@ -42,7 +42,6 @@ from .core.plan import (
 )
 from .core.progress import PipProgress
 from .core.releases import ReleaseData
-from .core.resources import resource
 from .core.secrets import mask_secrets
 from .runner import (
     BackgroundJob,
@@ -535,7 +534,6 @@ class InstallSession(QObject):
         self.failed_at = None
         journal.clear(self.data_dir)
         self.record = None
-        self._keep_lesson(plan)
         self._pin(plan)
         after = explain_verify(
             self.verify,
@@ -546,6 +544,7 @@ class InstallSession(QObject):
             env_python=plan.env_python,
             extra_text=result.output,
         )
+        self._keep_lesson(plan, str(getattr(after, "device", "") or "cpu"))
         self.outcome = Outcome(
             OutcomeKind.SUCCEEDED,
             result=result,
@@ -556,18 +555,22 @@ class InstallSession(QObject):
         self.repairing = False
         self.finished.emit(self.outcome)
 
-    def _keep_lesson(self, plan: InstallPlan) -> None:
-        """Put the example beside the environment's Python, so that it can be run again later (a
-        one-file app's own resources vanish when it quits)."""
-        target = Path(plan.request.env_dir) / LESSON_FILE
-        source = resource(LESSON_FILE)
-        if not Path(source).is_file():
-            source = resource("demo.py")
+    def _keep_lesson(self, plan: InstallPlan, device: str) -> None:
+        """Write the lesson file (``first_model.py``, the demo as a clean program for the learner's device
+        and language) beside the environment's Python, so that it can be run again later."""
+        req = plan.request
+        target = handoff.Target(
+            req.env_dir,
+            plan.env_python,
+            req.os_name,
+            req.manager.value,
+            req.conda.name if req.conda is not None else "",
+        )
         try:
-            shutil.copyfile(source, target)
-            self.lesson_copy = str(target)
-        except OSError as exc:
-            log.warning("could not keep the example in %s: %s", target, exc)
+            (path,) = handoff.write_files([handoff.lesson_file(target, device)])
+            self.lesson_copy = str(path)
+        except (OSError, ValueError) as exc:
+            log.warning("could not write the lesson file into %s: %s", req.env_dir, exc)
             self.lesson_copy = ""
 
     def _pin(self, plan: InstallPlan) -> None:

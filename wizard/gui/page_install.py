@@ -112,7 +112,8 @@ class InstallPage(Page):
         return self.succeeded
 
     def is_running(self) -> bool:
-        return self.session is not None and self.session.is_running()
+        """The session is at work: a step runs, or an unfinished folder is being removed."""
+        return self.session is not None and (self.session.is_running() or self.session.is_removing())
 
     # Read by the window, other pages and tests: the session's state, never a copy of it.
     @property
@@ -134,6 +135,14 @@ class InstallPage(Page):
     @property
     def after(self) -> Any:
         return self.outcome.after if self.outcome is not None else None
+
+    @property
+    def current(self) -> int:
+        return self.session.current if self.session is not None else -1
+
+    @property
+    def steps(self) -> tuple[Any, ...]:
+        return self.session.steps if self.session is not None else ()
 
     def cancel(self) -> None:
         """Stop the running step and its child processes; the session removes the unfinished folder."""
