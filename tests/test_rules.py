@@ -4,16 +4,21 @@ so they follow the behaviour when the code behind them moves."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.test_interpreters import interp
-from wizard.core import diagnose, interpreters, releases
+from wizard.core import diagnose, interpreters, precheck, releases
 from wizard.core.builds import Machine, recommend
 from wizard.core.gpu import Gpu
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
+from wizard.core.procenv import child_environment
 
 DATA = releases.load()
 
@@ -282,3 +287,160 @@ def test_a_plain_timeout_is_still_a_timeout() -> None:
     """The other side of the rule above: without a proxy or certificate error it is the timeout."""
     text = CERTIFICATE_AFTER_TIMEOUT.split("Could not fetch URL")[0]
     assert diagnose.diagnose(text, 1).code == "network-timeout"
+
+
+# ---------------------------------------------------------------------------------------------
+# The environment every child process gets (installs, probes, GPU tools)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_child_environment_starts_from_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WIZARD_TEST_MARKER", "kept")
+    monkeypatch.setenv("PYTHONPATH", "/bundle")
+    env = child_environment()
+    assert env["WIZARD_TEST_MARKER"] == "kept" and "PYTHONPATH" not in env
+
+
+def test_child_environment_asks_for_utf8_unbuffered_quiet_pip() -> None:
+    env = child_environment({"PATH": "/usr/bin"})
+    assert {k: env[k] for k in env if k != "PATH"} == {
+        "PYTHONUTF8": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONUNBUFFERED": "1",  # output arrives line by line, so progress is live
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PIP_NO_INPUT": "1",  # pip never waits for an answer nobody can type
+    }
+
+
+def test_child_environment_gives_back_every_library_path_a_bundle_replaced() -> None:
+    base = {
+        "LD_LIBRARY_PATH": "/bundle",
+        "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
+        "DYLD_LIBRARY_PATH": "/bundle",
+        "DYLD_LIBRARY_PATH_ORIG": "/opt/homebrew/lib",
+        "DYLD_FRAMEWORK_PATH": "/bundle",
+        "DYLD_FRAMEWORK_PATH_ORIG": "/Library/Frameworks",
+    }
+    env = child_environment(base)
+    assert env["LD_LIBRARY_PATH"] == "/usr/local/lib"
+    assert env["DYLD_LIBRARY_PATH"] == "/opt/homebrew/lib"
+    assert env["DYLD_FRAMEWORK_PATH"] == "/Library/Frameworks"
+    assert not any(k.endswith("_ORIG") for k in env)
+
+
+def test_child_environment_of_the_frozen_app_drops_the_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = {
+        "PATH": os.pathsep.join(["/tmp/_MEIabc123", "/tmp/_MEIabc123/lib", "/usr/bin"]),
+        "LD_LIBRARY_PATH": "/tmp/_MEIabc123",
+        "DYLD_LIBRARY_PATH": "/tmp/_MEIabc123",
+        "_PYI_APPLICATION_HOME_DIR": "/tmp/_MEIabc123",
+        "_MEIPASS2": "/tmp/_MEIabc123",
+        "QT_PLUGIN_PATH": "/tmp/_MEIabc123/PySide6/plugins",
+        "QML2_IMPORT_PATH": "/tmp/_MEIabc123/PySide6/qml",
+        "HOME": "/home/ann",
+    }
+    not_frozen = child_environment(base)
+    assert not_frozen["LD_LIBRARY_PATH"] == "/tmp/_MEIabc123" and "QT_PLUGIN_PATH" in not_frozen
+    assert not_frozen["PATH"] == base["PATH"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", "/tmp/_MEIabc123", raising=False)
+    env = child_environment(base)
+    assert env["PATH"] == "/usr/bin" and env["HOME"] == "/home/ann"
+    for key in (
+        "LD_LIBRARY_PATH",
+        "DYLD_LIBRARY_PATH",
+        "_PYI_APPLICATION_HOME_DIR",
+        "_MEIPASS2",
+        "QT_PLUGIN_PATH",
+        "QML2_IMPORT_PATH",
+    ):
+        assert key not in env, key
+
+
+# ---------------------------------------------------------------------------------------------
+# Room to install: pip's cache folder and the checks per drive
+# ---------------------------------------------------------------------------------------------
+
+
+def test_pip_cache_dir_per_system() -> None:
+    home = {"HOME": "/home/ann"}
+    assert Path(precheck.pip_cache_dir("linux", home)) == Path("/home/ann/.cache/pip")
+    xdg = {**home, "XDG_CACHE_HOME": "/data/cache"}
+    assert Path(precheck.pip_cache_dir("linux", xdg)) == Path("/data/cache/pip")
+    assert Path(precheck.pip_cache_dir("macos", {"HOME": "/Users/ann"})) == Path(
+        "/Users/ann/Library/Caches/pip"
+    )
+    # Windows: LOCALAPPDATA, else the profile's AppData\Local; HOME wins over USERPROFILE when both are set
+    profile = {"USERPROFILE": "/profiles/ann"}
+    assert Path(precheck.pip_cache_dir("windows", profile)) == Path("/profiles/ann/AppData/Local/pip/Cache")
+    both = {"HOME": "/home/ann", "USERPROFILE": "/profiles/ann"}
+    assert Path(precheck.pip_cache_dir("linux", both)) == Path("/home/ann/.cache/pip")
+    local = {**profile, "LOCALAPPDATA": "/profiles/ann/Local"}
+    assert Path(precheck.pip_cache_dir("windows", local)) == Path("/profiles/ann/Local/pip/Cache")
+
+
+def test_pip_cache_dir_reads_this_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PIP_CACHE_DIR", str(tmp_path / "pipcache"))
+    assert precheck.pip_cache_dir() == str(tmp_path / "pipcache")
+    monkeypatch.delenv("PIP_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    if sys.platform.startswith("linux"):
+        assert Path(precheck.pip_cache_dir()) == tmp_path / ".cache" / "pip"
+
+
+def test_space_checks_use_the_system_temp_and_pip_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "systemp"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    (check,) = precheck.space_checks(str(tmp_path / "new" / "env"), 1000, 300, os_name="windows")
+    where = {n.where: n.path for n in check.needs}
+    assert where["temp"] == str(tmp_path / "systemp")
+    assert Path(where["cache"]) == tmp_path / "Local" / "pip" / "Cache"
+    assert check.path == str(tmp_path)  # the nearest folder that exists
+    free = shutil.disk_usage(tmp_path).free
+    assert check.free_bytes is not None and abs(check.free_bytes - free) < 512 * precheck.MB
+
+
+def test_space_checks_one_per_drive_and_short_by(tmp_path: Path) -> None:
+    other = Path("/dev/shm")
+    if not other.is_dir() or os.stat(other).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("needs a second drive (/dev/shm) besides the temporary folder")
+    huge = 10**9  # MB: more than any disk here
+    checks = precheck.space_checks(
+        str(tmp_path / "env"), huge, 10, temp_dir=str(other), cache_dir=str(tmp_path)
+    )
+    assert len(checks) == 2
+    by_path = {c.path: c for c in checks}
+    env_drive, temp_drive = by_path[str(tmp_path)], by_path[str(other)]
+    assert {n.where for n in env_drive.needs} == {"env", "cache"}
+    assert [n.where for n in temp_drive.needs] == ["temp"]
+    assert not env_drive.ok and env_drive.short_by == env_drive.need_bytes - (env_drive.free_bytes or 0)
+    assert temp_drive.ok and temp_drive.short_by == 0
+
+
+def test_child_environment_of_another_freezer_without_a_bundle_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """cx_Freeze and py2app set sys.frozen but no sys._MEIPASS: PATH stays as it is, nothing breaks."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.delattr(sys, "_MEIPASS", raising=False)
+    env = child_environment({"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": "/app/lib"})
+    assert env["PATH"] == "/usr/bin:/bin" and "LD_LIBRARY_PATH" not in env
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("win32", {"LOCALAPPDATA": "/profiles/ann/Local"}, "/profiles/ann/Local/pip/Cache"),
+        ("darwin", {"HOME": "/Users/ann"}, "/Users/ann/Library/Caches/pip"),
+        ("linux", {"HOME": "/home/ann"}, "/home/ann/.cache/pip"),
+        ("freebsd14", {"HOME": "/home/ann"}, "/home/ann/.cache/pip"),
+    ],
+)
+def test_pip_cache_dir_of_the_running_system(
+    monkeypatch: pytest.MonkeyPatch, platform: str, env: dict[str, str], expected: str
+) -> None:
+    monkeypatch.setattr(sys, "platform", platform)
+    assert Path(precheck.pip_cache_dir(None, env)) == Path(expected)
