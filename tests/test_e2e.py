@@ -175,7 +175,7 @@ def test_conda_path_with_the_stand_in_conda(
         timeout=600000,
     )
     assert install.succeeded, install.result.text()
-    assert install.steps[0].id == "conda-create"
+    assert install.session.steps[0].id == "conda-create"
     env = root / "envs" / "torch-course"
     assert (env / "conda-meta").is_dir() and (env / "first_model.py").exists()
     wiz.next()

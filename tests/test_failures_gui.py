@@ -64,13 +64,15 @@ def test_each_failure_class_shows_its_message_and_actions(
     code = log.name.split(".")[0]
     text = log.read_bytes().decode("utf-8", errors="replace")
     expected = diagnose.diagnose(text, None)
-    assert expected.code == code, f"{log.name} is diagnosed as {expected.code}"  # the file's name is its class
+    assert expected.code == code, (
+        f"{log.name} is diagnosed as {expected.code}"
+    )  # the file's name is its class
     page = failed_install_page(wiz, tmp_path, text)
-    assert page.diagnosis.code == code
-    assert page.diagnosis.title in page.result.text()
+    assert page.outcome.diagnosis.code == code
+    assert page.outcome.diagnosis.title in page.result.text()
     shown = list(page.action_buttons)
     assert "retry" in shown
-    assert set(page.diagnosis.actions) <= set(shown)
+    assert set(page.outcome.diagnosis.actions) <= set(shown)
     for action, button in page.action_buttons.items():
         assert button.text() == diagnose.action_label(action) and button.isVisibleTo(page)
 
@@ -103,7 +105,7 @@ def test_actions_after_a_real_network_failure(
     wiz.next()
     install = wiz.pages[PageId.INSTALL]
     qtbot.waitUntil(lambda: install.failed_at is not None, timeout=120000)
-    assert install.diagnosis.code == "network-offline"
+    assert install.outcome.diagnosis.code == "network-offline"
     assert {"retry", "use-wheel-folder", "set-proxy", "copy-report"} <= set(install.action_buttons)
     assert journal.is_ours(tmp_path / "env")  # the folder the wizard made carries its marker
 
@@ -118,7 +120,7 @@ def test_actions_after_a_real_network_failure(
     install.action_buttons["set-proxy"].click()
     assert ("HTTPS_PROXY", "http://127.0.0.1:9") in wiz.state.plan.steps[1].env
     qtbot.waitUntil(lambda: install.failed_at is not None and not install.is_running(), timeout=120000)
-    assert install.diagnosis.code in ("network-proxy", "network-offline")
+    assert install.outcome.diagnosis.code in ("network-proxy", "network-offline")
 
     # Retry with a longer timeout.
     install.do_action("retry-longer-timeout")
@@ -166,7 +168,7 @@ def test_closing_the_window_during_install_asks_and_cleans_up(
         review.custom.setText(f"http://127.0.0.1:{server.getsockname()[1]}/simple")
         wiz.next()
         install = wiz.pages[PageId.INSTALL]
-        qtbot.waitUntil(lambda: install.current >= 1 and install.is_running(), timeout=60000)
+        qtbot.waitUntil(lambda: install.session.current >= 1 and install.is_running(), timeout=60000)
         asked: list[str] = []
         monkeypatch.setattr(
             QMessageBox, "question", lambda *a, **k: asked.append("q") or QMessageBox.StandardButton.No
@@ -286,7 +288,7 @@ def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
     page = wiz.pages[PageId.INSTALL]
     plan = build_plan(request(tmp_path, variant=rec.variant), DATA)
     page._set_plan(plan)
-    page.current = len(plan.steps) - 1
+    page.session.current = len(plan.steps) - 1
     st.verify = {
         "ok": True,
         "torch": "2.13.0+cpu",
@@ -297,8 +299,8 @@ def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
     }
     page.finish_run(True, ProcessResult(program="python", args=[], exit_code=0, tail=[]))
     assert page.succeeded  # torch works ...
-    assert page.after.code == "cpu-build-on-gpu"  # ... but not on the GPU, and the page says so
+    assert page.outcome.after.code == "cpu-build-on-gpu"  # ... but not on the GPU, and the page says so
     assert "not as expected" in page.result.text()
     assert "reinstall-right-build" in page.action_buttons
-    assert rec.index_url in " ".join(page.after.fix_command)
+    assert rec.index_url in " ".join(page.outcome.after.fix_command)
     assert st.demo_device == "cpu"

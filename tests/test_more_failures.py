@@ -33,7 +33,8 @@ def test_cancel_while_torch_is_being_installed(
     wiz.next()
     install: Any = wiz.pages[PageId.INSTALL]
     qtbot.waitUntil(
-        lambda: install.is_running() and install.steps[install.current].id == "install-torch", timeout=120000
+        lambda: install.is_running() and install.session.steps[install.session.current].id == "install-torch",
+        timeout=120000,
     )
     qtbot.wait(1500)  # pip is unpacking torch now
     install.cancel()

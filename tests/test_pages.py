@@ -199,9 +199,9 @@ def test_install_failure_is_explained_and_retry_offered(
     qtbot.waitUntil(lambda: install.failed_at is not None, timeout=120000)
     assert not install.succeeded and not install.isComplete()
     assert install.action_buttons["retry"].isVisible()
-    assert install.diagnosis.code == "network-offline"
+    assert install.outcome.diagnosis.code == "network-offline"
     assert "failed" in install.result.text()
-    assert install.diagnosis.title in install.result.text()
+    assert install.outcome.diagnosis.title in install.result.text()
 
 
 class SilentIndex:
@@ -241,7 +241,7 @@ def test_cancel_during_install_removes_the_new_env_and_leaves_no_process(
         page.custom.setText(f"http://127.0.0.1:{server.port}/simple")
         wiz.next()
         install = wiz.pages[PageId.INSTALL]
-        qtbot.waitUntil(lambda: install.current >= 1 and install.is_running(), timeout=120000)
+        qtbot.waitUntil(lambda: install.session.current >= 1 and install.is_running(), timeout=120000)
         qtbot.wait(500)
         env = Path(wiz.state.env_dir)
         assert (env / "pyvenv.cfg").exists()

@@ -32,9 +32,14 @@ BOOT = str(resource("bootstrap_pip.py"))
 
 
 def make_wheel(folder: Path, filename: str) -> Path:
+    """A small wheel that is a real archive with its metadata (the plan skips files that are not)."""
     path = folder / filename
+    name, version = filename.split("-")[:2]
+    info = f"{name}-{version}.dist-info"
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("dummy.txt", "x")
+        z.writestr(f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+        z.writestr(f"{info}/WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\n")
+        z.writestr(f"{info}/RECORD", f"{info}/METADATA,,\n{info}/WHEEL,,\n{info}/RECORD,,\n")
     return path
 
 
@@ -288,3 +293,21 @@ def test_pinned_version_is_read_from_the_install_command(tmp_path: Path) -> None
     offline = build_plan(request(source=PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))), DATA)
     assert pinned_version(offline, "torch") == "2.13.0+cpu"  # what the folder has, not the recommendation
     assert pinned_version(build_plan(request(), DATA), "torchvision") == "0.29.1"
+
+
+def test_a_stray_bigger_number_is_not_pinned_over_the_chosen_version(tmp_path: Path) -> None:
+    """A fake torch-9.9.9 beside the real wheel: the version the plan chose is pinned, not the biggest."""
+    make_wheel(tmp_path, "torch-2.14.1+cpu-cp312-cp312-manylinux_2_28_x86_64.whl")
+    make_wheel(tmp_path, "torch-9.9.9-cp312-cp312-manylinux_2_28_x86_64.whl")
+    plan = build_plan(request(source=PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))), DATA)
+    assert plan.torch == "2.14.1+cpu"
+
+
+def test_without_the_chosen_version_the_newest_sound_wheel_is_pinned(tmp_path: Path) -> None:
+    make_wheel(tmp_path, "torch-2.13.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl")
+    (tmp_path / "torch-9.9.9-cp312-cp312-manylinux_2_28_x86_64.whl").write_bytes(b"not a wheel")
+    plan = build_plan(request(source=PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))), DATA)
+    assert plan.torch == "2.13.0+cpu"
+    make_wheel(tmp_path, "torch-2.13.1+cpu-cp312-cp312-manylinux_2_28_x86_64.whl")
+    plan = build_plan(request(source=PackageSource(SourceKind.WHEEL_FOLDER, folder=str(tmp_path))), DATA)
+    assert plan.torch == "2.13.1+cpu"  # the newest that is a real wheel

@@ -556,6 +556,24 @@ class PlanRunner(QObject):
             self.all_finished.emit(True, result)
 
 
+def launch_detached(argv: Sequence[str], cwd: str = "") -> bool:
+    """Start a program that lives on after the wizard (VS Code, JupyterLab, a settings window): an argument
+    list, the clean child environment, never waited for."""
+    proc = QProcess()
+    proc.setProgram(argv[0])
+    proc.setArguments(list(argv[1:]))
+    env = QProcessEnvironment()
+    for key, value in child_environment().items():
+        env.insert(key, value)
+    proc.setProcessEnvironment(env)
+    if cwd:
+        proc.setWorkingDirectory(cwd)
+    ok = bool(proc.startDetached())
+    if not ok:
+        log.warning("could not start %s", argv[0])
+    return ok
+
+
 def default_log_dir() -> Path:
     from PySide6.QtCore import QStandardPaths
 

@@ -160,12 +160,25 @@ class WheelFolder:
         """The wheel to pin: the version the plan chose when the folder has it for this computer,
         else the newest that fits. A file is never picked just because its number is biggest when the
         chosen version is there too (a stray ``torch-9.9.9`` beside the real wheel)."""
+        fitting = [w for w in self.wheels if w.name == project and w.fits(python, os_name, arch)]
         if wanted:
             want = _version(wanted)
-            for w in self.wheels:
-                if w.name == project and w.version == want and w.fits(python, os_name, arch):
+            for w in fitting:  # "2.14.1" is the folder's "2.14.1+cpu" too
+                if want is not None and (
+                    w.version == want or (not want.local and w.version.public == want.public)
+                ):
                     return w
-        return self.best(project, python, os_name, arch)
+        # else the newest whose file is really a wheel (a quick look at the archive: milliseconds)
+        for w in sorted(fitting, key=lambda w: w.version, reverse=True):
+            if self._sound(w):
+                return w
+        return None
+
+    def _sound(self, wheel: WheelFile) -> bool:
+        from .wheelverify import verify_wheel
+
+        problem, _read = verify_wheel(Path(self.path) / wheel.filename, deep=False)
+        return problem is None
 
     def has(self, project: str) -> bool:
         return any(w.name == project for w in self.wheels)
@@ -752,36 +765,10 @@ def note_text(note: Note) -> str:
 
 
 def check_index_url(text: str) -> tuple[list[str], list[str]]:
-    """(problems, warnings) for an index URL the learner typed (a mirror, a school's server)."""
-    from urllib.parse import urlparse
+    """(problems, warnings) for an index URL the learner typed (a mirror, a school's server); never raises."""
+    from .envdir import check_index_url as check
 
-    url = text.strip()
-    if not url:
-        return [translate("Plan", "Type the address of the package index.")], []
-    try:
-        parsed = urlparse(url)
-        _ = parsed.port  # a port that is not a number raises here
-    except ValueError:  # a half-typed IPv6 address ("http://[::1"), a bad port
-        parsed = None
-    if (
-        parsed is None
-        or parsed.scheme not in ("http", "https", "file")
-        or (parsed.scheme != "file" and not parsed.netloc)
-    ):
-        return [
-            translate("Plan", "This is not a web address. It should look like https://example.org/simple")
-        ], []
-    if any(c.isspace() for c in url):
-        return [translate("Plan", "A web address cannot contain spaces.")], []
-    if parsed.scheme == "http":
-        return [], [
-            translate(
-                "Plan",
-                "This address uses http, not https: downloads are not encrypted and could "
-                "be changed on the way. Use it only on a network you trust.",
-            )
-        ]
-    return [], []
+    return check(text)
 
 
 def check_wheel_folder(folder: WheelFolder, python: tuple[int, int] | None, os_name: str) -> list[str]:
@@ -804,36 +791,6 @@ def check_wheel_folder(folder: WheelFolder, python: tuple[int, int] | None, os_n
 
 def check_proxy_url(text: str) -> tuple[str, list[str]]:
     """(normalised proxy URL, problems). 'proxy.school.edu:8080' becomes 'http://proxy.school.edu:8080'."""
-    from urllib.parse import urlparse
+    from .envdir import check_proxy_url as check
 
-    url = text.strip()
-    if url and "://" not in url:
-        url = "http://" + url
-    try:
-        parsed = urlparse(url)
-    except ValueError:
-        return url, [
-            translate(
-                "Plan",
-                "This is not a proxy address. It looks like proxy.example.edu:8080 or "
-                "http://proxy.example.edu:8080",
-            )
-        ]
-    try:
-        port_ok = parsed.port is None or 0 < parsed.port < 65536
-    except ValueError:
-        port_ok = False
-    if (
-        parsed.scheme not in ("http", "https", "socks5", "socks5h")
-        or not parsed.hostname
-        or not port_ok
-        or any(c.isspace() for c in url)
-    ):
-        return url, [
-            translate(
-                "Plan",
-                "This is not a proxy address. It looks like proxy.example.edu:8080 or "
-                "http://proxy.example.edu:8080",
-            )
-        ]
-    return url, []
+    return check(text)

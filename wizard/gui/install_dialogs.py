@@ -4,13 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..core.plan import InstallPlan, check_proxy_url, check_wheel_folder, scan_wheel_folder
 from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
 from ..core.releases import ReleaseData
+from ..runner import launch_detached
+
+HELP_PAGES = {
+    "open-driver-page": "https://www.nvidia.com/Download/index.aspx",
+    "install-vc-redist": "https://aka.ms/vs/17/release/vc_redist.x64.exe",
+    "use-arm64-python": "https://www.python.org/downloads/macos/",
+}
+HELP_PROGRAMS = {"open-performance-settings": ["SystemPropertiesPerformance.exe"]}  # Windows: virtual memory
+
+
+def open_help(action: str) -> bool:
+    """Open what a help button names (a web page, a settings window); False for another action."""
+    if action in HELP_PAGES:
+        QDesktopServices.openUrl(QUrl(HELP_PAGES[action]))
+        return True
+    if action in HELP_PROGRAMS:
+        launch_detached(HELP_PROGRAMS[action])
+        return True
+    return False
 
 
 def ask_proxy(parent: QWidget, current: str) -> str | None:

@@ -9,36 +9,18 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QProcessEnvironment, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QPushButton, QToolButton, QVBoxLayout, QWidget, QWizard
 
 from ..core import handoff
 from ..core.plan import activate_commands, display_command, env_python
-from ..core.procenv import child_environment
 from ..core.resources import resource
+from ..runner import launch_detached
 from .common import Page, wrap_label
 from .widgets import CopyableText
 
 log = logging.getLogger(__name__)
-
-
-def launch_detached(argv: Sequence[str], cwd: str = "") -> bool:
-    """Start a program that lives on after the wizard (VS Code, JupyterLab): an argument list, the clean
-    child environment, never waited for."""
-    proc = QProcess()
-    proc.setProgram(argv[0])
-    proc.setArguments(list(argv[1:]))
-    env = QProcessEnvironment()
-    for key, value in child_environment().items():
-        env.insert(key, value)
-    proc.setProcessEnvironment(env)
-    if cwd:
-        proc.setWorkingDirectory(cwd)
-    ok = bool(proc.startDetached())
-    if not ok:
-        log.warning("could not start %s", argv[0])
-    return ok
 
 
 class FinishPage(Page):

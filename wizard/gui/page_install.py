@@ -7,8 +7,8 @@ from __future__ import annotations
 import platform
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,8 +29,12 @@ from .widgets import LogView
 
 MARKS = {StepState.PENDING: "○", StepState.RUNNING: "▶", StepState.DONE: "✔", StepState.FAILED: "✘"}
 REINSTALL = "reinstall-right-build"  # the after-check's repair
-NVIDIA_DRIVER_URL = "https://www.nvidia.com/Download/index.aspx"
-VC_REDIST_URL = "https://aka.ms/vs/17/release/vc_redist.x64.exe"
+BACK_TO = {  # actions that go back to an earlier page, after removing what this install made
+    "choose-another-build": "hardware",
+    "choose-another-python": "python",
+    "edit-index-address": "review",
+    "choose-another-folder": "manager",
+}
 
 
 class InstallPage(Page):
@@ -127,22 +131,6 @@ class InstallPage(Page):
     @property
     def failed_at(self) -> int | None:
         return self.session.failed_at if self.session is not None else None
-
-    @property
-    def diagnosis(self) -> Any:
-        return self.outcome.diagnosis if self.outcome is not None else None
-
-    @property
-    def after(self) -> Any:
-        return self.outcome.after if self.outcome is not None else None
-
-    @property
-    def current(self) -> int:
-        return self.session.current if self.session is not None else -1
-
-    @property
-    def steps(self) -> tuple[Any, ...]:
-        return self.session.steps if self.session is not None else ()
 
     def cancel(self) -> None:
         """Stop the running step and its child processes; the session removes the unfinished folder."""
@@ -248,15 +236,12 @@ class InstallPage(Page):
             folder = self.ask_wheel_folder()
             if folder:
                 session.use_wheel_folder(folder)
-        elif action in ("choose-another-build", "choose-another-python"):
-            page = "hardware" if action == "choose-another-build" else "python"
-            session.discard(then=lambda: self.wiz().return_to_page(page))
+        elif action in BACK_TO:
+            session.discard(then=lambda: self.wiz().return_to_page(BACK_TO[action]))
         elif action == "free-space":
             self.show_space()
-        elif action == "open-driver-page":
-            QDesktopServices.openUrl(QUrl(NVIDIA_DRIVER_URL))
-        elif action == "install-vc-redist":
-            QDesktopServices.openUrl(QUrl(VC_REDIST_URL))
+        elif install_dialogs.open_help(action):
+            pass  # a web page or a settings window of the system
         elif action == "copy-report":
             QGuiApplication.clipboard().setText(self.wiz().build_report())
             self.detail.setText(self.tr("The report is copied. Paste it where you ask for help."))

@@ -178,7 +178,12 @@ class SetupWizard(QWizard):
     # -- going back after a failed install ----------------------------------------------------
     def return_to_page(self, name: str) -> None:
         """Go back to an earlier page (past the commit page), keeping what was chosen."""
-        target = {"python": PageId.PYTHON, "hardware": PageId.HARDWARE, "review": PageId.REVIEW}[name]
+        target = {
+            "python": PageId.PYTHON,
+            "manager": PageId.MANAGER,
+            "hardware": PageId.HARDWARE,
+            "review": PageId.REVIEW,
+        }[name]
         self.setStartId(int(PageId.WELCOME))
         self.restart()
         for _ in range(int(target)):
