@@ -9,10 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 STANDINS = ROOT / "tests" / "standins"
-INDEX_PAGES = ROOT / "tests" / "fixtures" / "wheelcheck"  # recorded-format pages of download.pytorch.org/whl/
 
 # The CPU torch wheel that this machine has on disk is for CPython 3.11 (see README, "Testing").
 E2E_TORCH_VERSION = "2.13.0"
@@ -113,27 +109,18 @@ def _offline_from_the_world(
         pytest.fail(f"the test tried to reach the world: {attempts!r}", pytrace=False)
 
 
-class _QuietPages(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def local_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A PyTorch-style index on 127.0.0.1 (the recorded pages of tests/fixtures/wheelcheck); the wizard is
-    pointed at it with TORCH_WIZARD_INDEX_BASE and is no longer offline. Yields the base URL (…/whl/)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietPages, directory=str(INDEX_PAGES)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/whl/"
-    monkeypatch.delenv("TORCH_WIZARD_OFFLINE", raising=False)
-    monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
-    try:
+def local_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A PyTorch-style index on 127.0.0.1 with a fake future release (tests/localindex.py: torch 2.17.0,
+    cpu, cu130 and cu132), and the wizard pointed at it: TORCH_WIZARD_INDEX_BASE set, TORCH_WIZARD_OFFLINE
+    cleared. Yields the base URL (…/whl/). The marker ``local_index`` asks for it too."""
+    from tests.localindex import FUTURE, serve_index, write_index
+
+    root = write_index(tmp_path / "local-index", [FUTURE])
+    with serve_index(root) as base:
+        monkeypatch.delenv("TORCH_WIZARD_OFFLINE", raising=False)
+        monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
         yield base
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 def base_python() -> str:

@@ -138,8 +138,18 @@ def test_ranking_of_one_version_from_every_kind_of_place() -> None:
 
 
 def _wheel(folder: Path, filename: str) -> None:
+    """A small wheel that is sound as an archive (members listed in its RECORD), like a real one."""
+    name, version = filename.split("-")[:2]
+    dist = f"{name}-{version}.dist-info"
+    members = {
+        f"{name}/__init__.py": f"__version__ = {version!r}\n",
+        f"{dist}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{dist}/WHEEL": "Wheel-Version: 1.0\nRoot-Is-Purelib: false\n",
+    }
+    record = "".join(f"{m},,\n" for m in members) + f"{dist}/RECORD,,\n"
     with zipfile.ZipFile(folder / filename, "w") as z:
-        z.writestr("dummy.txt", "x")
+        for member, text in {**members, f"{dist}/RECORD": record}.items():
+            z.writestr(member, text)
 
 
 def _folder_request(folder: Path, torch: str | None, **kw: object) -> InstallRequest:
@@ -173,20 +183,7 @@ def two_torch_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(
-    "wanted",
-    [
-        pytest.param(
-            "2.13.0",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="WheelFolder.choose compares 2.13.0 with 2.13.0+cpu including the local label, "
-                "so it falls back to the newest (2.14.1+cpu); remove this mark when it compares public versions",
-            ),
-        ),
-        "2.14.1",
-    ],
-)
+@pytest.mark.parametrize("wanted", ["2.13.0", "2.14.1"])
 def test_folder_with_two_torch_versions_pins_the_chosen_one(two_torch_folder: Path, wanted: str) -> None:
     plan = build_plan(_folder_request(two_torch_folder, wanted), DATA)
     assert _torch_pins(plan) == [f"torch=={wanted}+cpu"]
