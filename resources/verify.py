@@ -32,6 +32,19 @@ def main() -> int:
             for i in range(torch.cuda.device_count()):
                 devices.append("cuda:%d" % i)
                 names["cuda:%d" % i] = torch.cuda.get_device_name(i)
+            # What the build holds (sm_86, ..., compute_120 = PTX), and one real kernel on each GPU:
+            # is_available() says True even when the build has no code for the GPU.
+            get_arch_list = getattr(torch.cuda, "get_arch_list", None)
+            info["arch_list"] = list(get_arch_list()) if get_arch_list else []
+            kernel_errors = {}
+            for i in range(torch.cuda.device_count()):
+                try:
+                    value = (torch.arange(3, device="cuda:%d" % i) * 2).sum().item()
+                    if int(value) != 6:
+                        kernel_errors["cuda:%d" % i] = "wrong result %r" % (value,)
+                except Exception as exc:
+                    kernel_errors["cuda:%d" % i] = str(exc).strip().splitlines()[0][:300]
+            info["kernel_errors"] = kernel_errors
     except Exception as exc:
         info["cuda_available"] = False
         info["cuda_error"] = str(exc)

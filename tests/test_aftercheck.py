@@ -539,3 +539,51 @@ def test_switching_the_language_rewords_the_same_check(qapp: Any) -> None:
     finally:
         tr.switch("en")
     assert r.messages == english
+
+
+def _gtx1060_on_cu130() -> tuple[dict, object]:
+    from wizard.core.gpu import Gpu, HardwareReport
+
+    hw = HardwareReport(
+        "linux",
+        "x86_64",
+        (Gpu("nvidia", "NVIDIA GeForce GTX 1060", None, "6.1", "580.82"),),
+        "580.82",
+        "13.0",
+        "ok",
+        None,
+    )
+    verify = {
+        "ok": True,
+        "torch": "2.15.0+cu130",
+        "cuda_build": "13.0",
+        "cuda_available": True,  # is_available() says True even without code for the GPU
+        "devices": ["cpu", "cuda:0"],
+        "device_names": {"cpu": "CPU", "cuda:0": "NVIDIA GeForce GTX 1060"},
+    }
+    return verify, hw
+
+
+def test_the_build_s_own_arch_list_decides_that_the_gpu_has_no_code() -> None:
+    """verify.py reports torch.cuda.get_arch_list(); a GPU it does not cover is explained before the demo."""
+    from wizard.core.aftercheck import explain_verify
+
+    verify, hw = _gtx1060_on_cu130()
+    verify["arch_list"] = ["sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"]
+    check = explain_verify(verify, None, hw)
+    assert not check.ok and check.device == "cpu"
+    assert "6.1" in " ".join(check.messages)
+    verify["arch_list"] = ["sm_60", "sm_61", "sm_70"]
+    assert explain_verify(verify, None, hw).ok
+
+
+def test_a_kernel_that_fails_on_the_gpu_is_a_mismatch() -> None:
+    from wizard.core.aftercheck import explain_verify
+
+    verify, hw = _gtx1060_on_cu130()
+    verify["torch"] = "2.99.0+cu999"  # a build the data file does not know: only the real kernel tells
+    verify["kernel_errors"] = {
+        "cuda:0": "CUDA error: no kernel image is available for execution on the device"
+    }
+    check = explain_verify(verify, None, hw)
+    assert not check.ok and check.device == "cpu"

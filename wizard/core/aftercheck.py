@@ -296,8 +296,11 @@ def explain_verify(
     data = data or _releases.load()
     os_name = hardware.os if hardware else ("macos" if macos_version else "linux")
     torch_version = str(verify.get("torch") or "")
+    kernel_errors = " ".join(str(e) for e in (verify.get("kernel_errors") or {}).values())
     text = " ".join(
-        str(t) for t in (verify.get("cuda_error") or "", verify.get("error") or "", extra_text) if t
+        str(t)
+        for t in (verify.get("cuda_error") or "", verify.get("error") or "", kernel_errors, extra_text)
+        if t
     )
 
     def result(
@@ -489,6 +492,14 @@ def _cuda_usable(
             for g in gpus
             if g.compute_capability
             and not cc_coverage(g.compute_capability, variant.compute_capabilities, ptx)
+        ]
+    arch_list = [str(a) for a in verify.get("arch_list") or ()]
+    if arch_list:  # what the installed build really holds, as torch says: it wins over the data file
+        built = [a.split("_", 1)[1] for a in arch_list if a.startswith("sm_")]
+        has_ptx = any(a.startswith("compute_") for a in arch_list)
+        ccs = [f"{b[:-1]}.{b[-1]}" for b in built if b.isdigit() and len(b) >= 2]
+        uncovered = [
+            g for g in gpus if g.compute_capability and not cc_coverage(g.compute_capability, ccs, has_ptx)
         ]
     if _NO_KERNEL.search(text) and not uncovered:
         uncovered = list(gpus) or [Gpu("nvidia", devs[0][1], None, None, None)]
