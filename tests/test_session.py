@@ -500,3 +500,33 @@ def test_the_real_runner_stop_ends_the_plan_and_the_next_step_never_starts(
     out = wait_outcome(qtbot, s, outcomes)
     assert out.kind is OutcomeKind.STOPPED and not marker.exists() and not env.exists()
     assert s.log_path is not None and s.log_path.is_file()
+
+
+def test_an_index_without_pip_goes_on_with_the_environments_own_pip(qtbot: QtBot, tmp_path: Path) -> None:
+    """A kit served by http.server (or a mirror) has torch but no pip: the bundled pip is used instead."""
+    no_pip = [
+        "ERROR: Could not find a version that satisfies the requirement pip>=24.1 (from versions: none)",
+        "ERROR: No matching distribution found for pip>=24.1",
+    ]
+
+    def upgrade(step: Step) -> tuple[list[str], int]:
+        return ([], 0) if "--bundled-pip" in step.args else (no_pip, 1)
+
+    kit_url = "http://127.0.0.1:8000/simple"
+    s, runner, outcomes = session_with(tmp_path, {**GOOD, "upgrade-pip": upgrade})
+    s.start(venv_request(tmp_path / "env", source=PackageSource(SourceKind.CUSTOM_INDEX, kit_url)))
+    out = wait_outcome(qtbot, s, outcomes)
+    assert out.ok and len(outcomes) == 1  # no failure was shown on the way
+    assert runner.ran == ["create-venv", "upgrade-pip", "upgrade-pip", "install-torch", "verify"]
+    steps, start = runner.runs[-1]
+    assert start == 1
+    install = steps[2]
+    assert "--progress-bar" not in install.args and install.args[-2:] == ("--index-url", kit_url)
+
+
+def test_without_a_mirror_a_missing_pip_is_a_failure(qtbot: QtBot, tmp_path: Path) -> None:
+    lines = ["ERROR: No matching distribution found for pip>=24.1"]
+    s, runner, outcomes = session_with(tmp_path, {**GOOD, "upgrade-pip": (lines, 1)})
+    s.start(venv_request(tmp_path / "env"))
+    out = wait_outcome(qtbot, s, outcomes)
+    assert out.kind is OutcomeKind.FAILED and runner.ran == ["create-venv", "upgrade-pip"]

@@ -468,8 +468,26 @@ class InstallSession(QObject):
             self._finish_stopped(result)
         elif ok and self.verify.get("ok"):
             self._finish_succeeded(result)
+        elif self._index_has_no_pip(result):
+            log.info("the index has no pip: going on with the pip the new environment brought")
+            self.failed_at = self.current  # go on from this step, in the same folder
+            self.change(bundled_pip=True)
         else:
             self._finish_failed(result, self.current)
+
+    def _index_has_no_pip(self, result: ProcessResult) -> bool:
+        """A mirror or a served kit without pip: not a failure, the environment's own pip will do."""
+        plan = self.plan
+        if (
+            plan is None
+            or plan.request.bundled_pip
+            or plan.request.source.kind is not SourceKind.CUSTOM_INDEX
+        ):
+            return False
+        if not (0 <= self.current < len(plan.steps)) or plan.steps[self.current].id != StepId.UPGRADE_PIP:
+            return False
+        text = result.output
+        return "No matching distribution found for pip" in text or "from versions: none" in text
 
     def _finish_stopped(self, result: ProcessResult) -> None:
         self.failed_at = 0 if not self.repairing else None

@@ -272,6 +272,7 @@ class InstallRequest:
     jupyter: bool = False  # also install JupyterLab into the new environment
     download_mb: int | None = None  # the chosen build's download as shown on the Hardware page
     arch: str | None = None  # the CPU kind (x86_64, arm64, aarch64): picks the right wheel of a folder
+    bundled_pip: bool = False  # the index has no pip (a kit served by http.server): keep the env's own pip
 
 
 class Note(_StrEnum):
@@ -448,7 +449,7 @@ def _venv_steps(req: InstallRequest, data: ReleaseData, pins: _Pins) -> list[Ste
     boot = str(resource("bootstrap_pip.py"))
     # A pip of at least 24.1 prints --progress-bar raw. Asking for "pip>=24.1" (not just "pip") makes the
     # step fail loudly when the index cannot be reached, instead of keeping the old pip and exiting 0.
-    raw = not offline or pins.pip_in_folder
+    raw = (not offline or pins.pip_in_folder) and not req.bundled_pip
     if raw:
         pip_args = (
             boot,
@@ -528,7 +529,7 @@ def _conda_steps(req: InstallRequest, data: ReleaseData, pins: _Pins) -> list[St
         offline = req.source.kind is SourceKind.WHEEL_FOLDER
         # Offline, pip is updated only when the folder has a new one; conda-forge's pip (solved when the
         # env was made) already knows --progress-bar raw.
-        if not offline or pins.pip_in_folder:
+        if (not offline or pins.pip_in_folder) and not req.bundled_pip:
             steps.append(
                 Step(
                     StepId.UPGRADE_PIP,
