@@ -132,3 +132,58 @@ def test_the_same_kit_as_a_folder_with_a_damaged_file_is_refused_naming_it(made_
         path.write_bytes(original)
     os.utime(path)
     assert kit.verify(k) == []
+
+
+def run_install(*args: str, data_dir: Path, timeout: float = 900) -> tuple[int, list[dict], str]:
+    """``python -m wizard install ARGS --json``: (exit code, the JSON lines, all output)."""
+    import json
+
+    r = subprocess.run(
+        [sys.executable, "-m", "wizard", "install", *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=clean_env(TORCH_WIZARD_DATA_DIR=str(data_dir), TORCH_WIZARD_OFFLINE="1"),
+        stdin=subprocess.DEVNULL,
+    )
+    lines = [json.loads(t) for t in r.stdout.splitlines() if t.startswith("{")]
+    return r.returncode, lines, r.stdout + r.stderr
+
+
+def test_wizard_install_from_the_served_kit_verifies_and_runs_the_demo(served: str, tmp_path: Path) -> None:
+    """issue 13's end to end: the kit over http.server, `python -m wizard install --source index:URL --yes`."""
+    env_dir = tmp_path / "lab env"
+    code, lines, text = run_install(
+        "--python", base_python(), "--env", str(env_dir), "--source", f"index:{served}simple",
+        "--no-torchvision", "--yes", "--demo", data_dir=tmp_path / "data",
+    )  # fmt: skip
+    assert code == 0, text[-4000:]
+    events = [line["event"] for line in lines]
+    assert events[0] == "plan" and "installed" in events
+    installed = next(line for line in lines if line["event"] == "installed")
+    assert installed["verify"]["torch"].startswith("2.13.0")
+    demo = {line.get("demo_event"): line for line in lines if line["event"] == "demo-result"}
+    assert demo["tensor_add"]["z"] == [5, 7, 9]
+    assert demo["fit"]["loss_last"] < demo["fit"]["loss_first"]
+    assert (env_dir / "pip.conf").is_file() and "torch==2.13.0" in (env_dir / "torch-constraints.txt").read_text()
+    assert not any((tmp_path / "data" / "tmp").iterdir())  # the install's own temp folder is gone
+
+
+def test_wizard_install_refuses_a_kit_with_a_damaged_file_naming_it(made_kit: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "kit copy"
+    shutil.copytree(made_kit, copy)
+    victim = next(p for p in sorted((copy / "wheels").iterdir()) if p.name.startswith("sympy"))
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    env_dir = tmp_path / "env"
+    code, lines, text = run_install(
+        "--python", base_python(), "--env", str(env_dir), "--source", f"kit:{copy}", "--yes",
+        data_dir=tmp_path / "data", timeout=300,
+    )  # fmt: skip
+    assert code == 2, text[-3000:]
+    refused = next(line for line in lines if line["event"] == "refused")
+    assert victim.name in refused["message"]
+    assert not env_dir.exists()  # refused before anything was made

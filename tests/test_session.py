@@ -524,6 +524,24 @@ def test_an_index_without_pip_goes_on_with_the_environments_own_pip(qtbot: QtBot
     assert "--progress-bar" not in install.args and install.args[-2:] == ("--index-url", kit_url)
 
 
+def test_a_mirror_that_does_not_answer_is_not_taken_for_one_without_pip(qtbot: QtBot, tmp_path: Path) -> None:
+    lines = [
+        "WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection "
+        "broken by 'NewConnectionError(\"Failed to establish a new connection: [Errno 111] Connection refused\")': /simple/pip/",
+        "ERROR: Could not find a version that satisfies the requirement pip>=24.1 (from versions: none)",
+        "ERROR: No matching distribution found for pip>=24.1",
+    ]
+    s, runner, outcomes = session_with(tmp_path, {**GOOD, "upgrade-pip": (lines, 1)})
+    s.start(
+        venv_request(
+            tmp_path / "env", source=PackageSource(SourceKind.CUSTOM_INDEX, "http://127.0.0.1:9/simple")
+        )
+    )
+    out = wait_outcome(qtbot, s, outcomes)
+    assert out.kind is OutcomeKind.FAILED and runner.ran == ["create-venv", "upgrade-pip"]
+    assert out.diagnosis.code == "network-offline"
+
+
 def test_without_a_mirror_a_missing_pip_is_a_failure(qtbot: QtBot, tmp_path: Path) -> None:
     lines = ["ERROR: No matching distribution found for pip>=24.1"]
     s, runner, outcomes = session_with(tmp_path, {**GOOD, "upgrade-pip": (lines, 1)})

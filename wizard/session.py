@@ -487,7 +487,12 @@ class InstallSession(QObject):
         if not (0 <= self.current < len(plan.steps)) or plan.steps[self.current].id != StepId.UPGRADE_PIP:
             return False
         text = result.output
-        return "No matching distribution found for pip" in text or "from versions: none" in text
+        answered = not any(
+            w in text for w in ("Retrying", "NewConnectionError", "timed out", "ProxyError", "SSLError")
+        )
+        return answered and (
+            "No matching distribution found for pip" in text or "from versions: none" in text
+        )
 
     def _finish_stopped(self, result: ProcessResult) -> None:
         self.failed_at = 0 if not self.repairing else None
