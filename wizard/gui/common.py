@@ -35,14 +35,14 @@ class Page(QWizardPage):
         a small or highly scaled screen (1366×768 at 125 %, 1920×1080 at 200 %)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("pageBody")
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller)
         return QVBoxLayout(body)
 
 

@@ -155,6 +155,8 @@ class ReviewPage(Page):
         self.torchvision_why.setVisible(False)
         self.nvcc = QCheckBox()
         self.nvcc.toggled.connect(self._update)
+        self.jupyter = QCheckBox()  # JupyterLab, for the Finish page's "Start Jupyter"
+        self.jupyter.toggled.connect(self._update)
         self.route_label = QLabel()
         self.route = QComboBox()
         self.route.currentIndexChanged.connect(self._update)
@@ -190,8 +192,8 @@ class ReviewPage(Page):
         self.retry = QPushButton()
         self.retry.clicked.connect(self._on_retry)
         help_buttons = QHBoxLayout()
-        for b in (self.switch_python, self.use_folder, self.use_mirror, self.use_server, self.retry):
-            help_buttons.addWidget(b)
+        for button in (self.switch_python, self.use_folder, self.use_mirror, self.use_server, self.retry):
+            help_buttons.addWidget(button)
         help_buttons.addStretch(1)
         help_layout = QVBoxLayout(self.help_box)
         help_layout.addWidget(self.help_text)
@@ -216,6 +218,7 @@ class ReviewPage(Page):
         layout.addWidget(self.torchvision)
         layout.addWidget(self.torchvision_why)
         layout.addWidget(self.nvcc)
+        layout.addWidget(self.jupyter)
         row = QHBoxLayout()
         row.addWidget(self.sizes, 1)
         layout.addLayout(row)
@@ -235,6 +238,7 @@ class ReviewPage(Page):
         self.mirror_to_check = self.custom.text().strip()  # remembered, so complete: checked at once
         self._vision_wanted = str(s.value("torchvision", "true")).lower() == "true"
         self.torchvision.setChecked(self._vision_wanted)
+        self.jupyter.setChecked(str(s.value("jupyter", "false")).lower() == "true")
         {SourceKind.WHEEL_FOLDER.value: self.src_folder, SourceKind.CUSTOM_INDEX.value: self.src_custom}.get(
             str(kind), self.src_index
         ).setChecked(True)
@@ -243,7 +247,7 @@ class ReviewPage(Page):
         conda_env = st.manager == "conda" and st.conda_install is not None
         self.route.blockSignals(True)
         self.route.clear()
-        if conda_env and st.variant is not None:
+        if conda_env and st.variant is not None and st.conda_install is not None:
             for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
                 self.route.addItem(self._route_label(route), (route, reason))
         self.route.blockSignals(False)
@@ -494,7 +498,7 @@ class ReviewPage(Page):
             self.help_text.setText(
                 "<b>"
                 + self.tr("The files in this folder are for Python {want}, not for Python {have}.").format(
-                    want=t.version, have=self.state.interpreter.version
+                    want=t.version, have=getattr(self.state.interpreter, "version", "?")
                 )
                 + "</b><br>"
                 + self.tr(
@@ -586,7 +590,7 @@ class ReviewPage(Page):
             python = self.tr("Python {version} from conda-forge").format(version=self._python_text())
         else:
             python = self.tr("Python {version} from {path}").format(
-                version=st.interpreter.version, path=st.interpreter.path
+                version=getattr(st.interpreter, "version", "?"), path=getattr(st.interpreter, "path", "?")
             )
         self.summary.setText(
             python + "<br>" + self.tr("New environment: <b>{env}</b>").format(env=escape(st.env_dir))
@@ -657,6 +661,7 @@ class ReviewPage(Page):
         s.setValue("wheel_folder", self.folder.text().strip())
         s.setValue("custom_index", self.custom.text().strip())
         s.setValue("torchvision", "true" if self._vision_wanted else "false")
+        s.setValue("jupyter", "true" if self.jupyter.isChecked() else "false")
         return True
 
     def retranslate(self) -> None:
@@ -676,6 +681,14 @@ class ReviewPage(Page):
         self.folder_browse.setText(self.tr("Browse…"))
         self.src_custom.setText(self.tr("Another package index (a mirror):"))
         self.nvcc.setText(nvcc_option_label())
+        from ..core.plan import JUPYTER_DOWNLOAD_MB
+
+        self.jupyter.setText(
+            self.tr(
+                "Also install JupyterLab (notebooks: write and run code in your web browser, step by step), "
+                "about {size} more"
+            ).format(size=size_text(JUPYTER_DOWNLOAD_MB))
+        )
         self.route_label.setText(self.tr("How PyTorch gets into the conda environment:"))
         self.torchvision.setText(
             self.tr("Also install torchvision (images and ready-made datasets for PyTorch)")
