@@ -264,3 +264,25 @@ def test_ctrl_c_stops_the_whole_tree_removes_the_env_and_exits_4(tmp_path: Path,
     assert seen[-1]["event"] == "stopped"
     assert not env_dir.exists()
     assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_a_mirror_that_lags_gives_the_newest_it_really_has(tmp_path: Path) -> None:
+    """Read from the mirror's own pages: 2.17.0 and 2.16.0 there, the build wants 2.18.0 -> 2.17.0+cpu."""
+    from tests.localindex import FakeRelease, serve_index, write_index
+    from wizard.core import torchindex
+    from wizard.installcli import _pick
+
+    root = write_index(
+        tmp_path / "mirror",
+        [FakeRelease("2.16.0", None, ("cpu",)), FakeRelease("2.17.0", None, ("cpu", "cu130"))],
+    )
+    with serve_index(root) as base:
+        have = torchindex.mirror_versions(base + "cpu", "torch", "linux", "x86_64", "3.12")
+        assert have == ["2.17.0+cpu", "2.16.0+cpu"]
+        assert torchindex.mirror_versions(base + "cu130", "torch", "linux", "x86_64", "3.12") == [
+            "2.17.0+cu130"
+        ]
+        assert torchindex.mirror_versions(base + "cpu", "torch", "windows", "arm64", "3.12") == []
+    assert _pick(have, "2.18.0", "cpu") == "2.17.0+cpu"
+    assert _pick(have, "2.16.0", "cpu") == "2.16.0+cpu"
+    assert _pick(["2.17.0+cu130"], "2.17.0", "cpu") is None  # a GPU build is never taken for the CPU one

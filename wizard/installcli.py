@@ -193,6 +193,7 @@ def _source(spec: str, build: Any, machine: Any, data: Any, out: Out) -> tuple[A
         problems, _warnings = check_index_url(value)
         if problems:
             raise Refused(problems[0])
+        torch, vision = _what_the_mirror_has(value, build, machine, out)
         return PackageSource(SourceKind.CUSTOM_INDEX, index_url=value), torch, vision
     if kind == "wheels" and value:
         folder = scan_wheel_folder(value)
@@ -230,6 +231,66 @@ def _source(spec: str, build: Any, machine: Any, data: Any, out: Out) -> tuple[A
             "InstallCli", "--source must be default, index:URL, wheels:DIR or kit:DIR (got {value})."
         ).format(value=spec)
     )
+
+
+def _pick(have: list[str], wanted: str | None, variant: str) -> str | None:
+    """The build's version when the index has it (its own local label, "+cpu"), else its newest of this
+    variant (a mirror that lags gets the newest it really has)."""
+    from packaging.version import Version
+
+    def fits(v: str) -> bool:
+        local = Version(v).local
+        return local in (None, variant) or (variant == "mps" and local is None)
+
+    mine = [v for v in have if fits(v)]
+    if wanted:
+        same = [v for v in mine if Version(v).public == Version(wanted).public]
+        if same:
+            return same[0]
+    return mine[0] if mine else None
+
+
+def _what_the_mirror_has(url: str, build: Any, machine: Any, out: Out) -> tuple[str | None, str | None]:
+    """(torch, torchvision) to pin from a mirror or a served kit: read its pages, as the window's Review
+    page does; when they cannot be read, the build's versions, and pip will say."""
+    from .core import torchindex
+
+    py = f"{machine.python[0]}.{machine.python[1]}" + ("t" if machine.free_threaded else "")
+    try:
+        torches = torchindex.mirror_versions(url, "torch", machine.os, machine.arch, py)
+    except (OSError, ValueError) as exc:
+        log.info("could not read %s: %s", mask_secrets(url), exc)
+        return build.torch, build.torchvision
+    torch = _pick(torches, build.torch, build.variant)
+    if torch is None:
+        raise Refused(
+            translate(
+                "InstallCli", "{url} has no PyTorch for this computer and Python {python}. It has: {found}."
+            ).format(url=mask_secrets(url), python=py, found=", ".join(torches) or "-")
+        )
+    if build.torch and torch.split("+")[0] != build.torch.split("+")[0]:
+        out.event(
+            "mirror-note",
+            translate(
+                "InstallCli", "This index has PyTorch {found}, not {wanted}: {found} is installed."
+            ).format(found=torch, wanted=build.torch),
+        )
+    vision: str | None = build.torchvision
+    try:
+        visions = torchindex.mirror_versions(url, "torchvision", machine.os, machine.arch, py)
+    except (OSError, ValueError):
+        visions = []
+    if build.torchvision is not None:
+        picked = _pick(
+            visions, build.torchvision if torch.split("+")[0] == (build.torch or "") else None, build.variant
+        )
+        vision = picked if picked is not None else None
+        if picked is None:
+            out.event(
+                "mirror-note",
+                translate("InstallCli", "This index has no torchvision for it: only torch is installed."),
+            )
+    return torch, vision
 
 
 def _request(

@@ -626,6 +626,38 @@ def load_release_data(
         return bundled(data, base, _reason(exc))
 
 
+
+def mirror_versions(
+    index_url: str,
+    project: str,
+    os_name: str,
+    arch: str,
+    python: str,
+    *,
+    timeout: float = PAGE_TIMEOUT,
+    fetch: Fetcher | None = None,
+) -> list[str]:
+    """The versions of ``project`` that a plain (PEP 503) index — a mirror, a kit served by a web server —
+    really has for this computer and Python ("3.12"), newest first, with their local labels
+    ("2.13.0+cpu"). An empty list when it has none; raises ``OSError``/``ValueError`` when the page cannot
+    be read (the caller then lets pip find out)."""
+    url = index_url.rstrip("/") + "/" + canonicalize_name(project) + "/"
+    body = (fetch or urllib_fetch)(url, timeout)
+    found: dict[str, Version] = {}
+    for f in parse_page(_decode(body), url):
+        try:
+            dist, ver, _build, tags = parse_wheel_filename(f.filename)
+        except (InvalidWheelFilename, InvalidVersion):
+            continue
+        if dist != canonicalize_name(project) or ver.is_prerelease:
+            continue
+        if any(
+            _platform_fits(t.platform, os_name, arch) and python_key(t.interpreter, t.abi) in (python, "any")
+            for t in tags
+        ):
+            found[str(ver)] = ver
+    return [str(v) for v in sorted(found.values(), reverse=True)]
+
 __all__ = [
     "DEFAULT_INDEX_BASE",
     "ENV_INDEX_BASE",
@@ -638,6 +670,7 @@ __all__ = [
     "index_base",
     "load_release_data",
     "merge",
+    "mirror_versions",
     "pair_torchvision",
     "parse_page",
     "python_key",
