@@ -286,3 +286,12 @@ def test_a_mirror_that_lags_gives_the_newest_it_really_has(tmp_path: Path) -> No
     assert _pick(have, "2.18.0", "cpu") == "2.17.0+cpu"
     assert _pick(have, "2.16.0", "cpu") == "2.16.0+cpu"
     assert _pick(["2.17.0+cu130"], "2.17.0", "cpu") is None  # a GPU build is never taken for the CPU one
+
+
+def test_a_project_the_mirror_does_not_have_is_an_empty_list(tmp_path: Path) -> None:
+    from tests.localindex import FakeRelease, serve_index, write_index
+    from wizard.core import torchindex
+
+    root = write_index(tmp_path / "mirror", [FakeRelease("2.17.0", None, ("cpu",))])
+    with serve_index(root) as base:
+        assert torchindex.mirror_versions(base + "cpu", "torchvision", "linux", "x86_64", "3.12") == []

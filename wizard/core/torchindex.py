@@ -642,7 +642,10 @@ def mirror_versions(
     ("2.13.0+cpu"). An empty list when it has none; raises ``OSError``/``ValueError`` when the page cannot
     be read (the caller then lets pip find out)."""
     url = index_url.rstrip("/") + "/" + canonicalize_name(project) + "/"
-    body = (fetch or urllib_fetch)(url, timeout)
+    try:
+        body = (fetch or urllib_fetch)(url, timeout)
+    except PageMissing:  # the index has no such project at all
+        return []
     found: dict[str, Version] = {}
     for f in parse_page(_decode(body), url):
         try:
