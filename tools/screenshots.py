@@ -1,10 +1,15 @@
-"""Walk the real wizard in a real X window and save a screenshot of every page, in one language.
+"""Walk the real wizard in a real X window and save a screenshot of every page.
 
-    xvfb-run -a -s "-screen 0 1280x900x24" python tools/screenshots.py --lang zh_CN --wheels DIR
+    python tools/screenshots.py --all --wheels DIR      # every page, English and Chinese, three screens
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py --langs en,zh_CN --scale 1.25 \
+        --size-name 1366x768-125pct --wheels DIR
 
-It really installs (from the wheel folder DIR, into a temporary folder) and runs the demo, so the
-Install, Demo and Finish pages show real results. Pixels come from the X server (the screen), not
-from Qt's own painting of the widget. ``--gpu 3060`` puts the stand-in nvidia-smi on PATH.
+``--all`` starts one Xvfb per screen (1024×768 at 100 %, 1366×768 at 125 %, 1920×1080 at 200 %; needs
+``xvfb-run``: ``apt-get install xvfb``). Each run really installs once (from the wheel folder DIR, into a
+temporary folder) and runs the demo, so the Install, Demo and Finish pages show real results; on every page
+it takes one picture per language, switching the language live. Pixels come from the X server (the screen),
+not from Qt's own painting of the widget. ``--gpu 3060`` puts the stand-in nvidia-smi on PATH.
+Files: ``<page>[-<variant>]-<lang>[-<screen>].png`` (no screen part for 1024×768).
 """
 
 from __future__ import annotations
@@ -41,7 +46,11 @@ def wait(app: QApplication, cond: Callable[[], bool], timeout: float = 600) -> N
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--lang", default="en")
+    ap.add_argument("--lang", default=None, help="one language (same as --langs LANG)")
+    ap.add_argument("--langs", default="en", help="languages, comma separated: one picture each per page")
+    ap.add_argument("--scale", default=None, help="QT_SCALE_FACTOR, e.g. 1.25 or 2")
+    ap.add_argument("--size-name", default="", help="added to the file names, e.g. 1366x768-125pct")
+    ap.add_argument("--all", action="store_true", help="both languages on the three screens, one Xvfb each")
     ap.add_argument("--wheels", required=True)
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--python", default=None, help="the interpreter to pick (default: the wizard's choice)")
@@ -49,6 +58,11 @@ def main() -> int:
     ap.add_argument("--failure", action="store_true", help="install from an index that refuses connections")
     ap.add_argument("--conda", action="store_true", help="the conda path, with the stand-in conda")
     args = ap.parse_args()
+    if args.all:
+        return run_all(args)
+    if args.scale:
+        os.environ["QT_SCALE_FACTOR"] = args.scale
+    langs = [args.lang] if args.lang else [x for x in args.langs.split(",") if x]
     standins = str(ROOT / "tests" / "standins")
     if args.conda:
         root = Path(tempfile.mkdtemp(prefix="wizard-conda-")) / "miniforge3"
@@ -72,20 +86,43 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="wizard-shots-"))
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     translations = Translations(app)
-    translations.switch(args.lang)
+    try:  # strings not merged into the catalogue yet (resources/translations/pending/*.json)
+        from tests.test_path_support import PendingTranslator
+
+        pending = PendingTranslator()
+        if not pending.isEmpty():
+            app.installTranslator(pending)
+    except ImportError:
+        pass
+    translations.switch(langs[0])
     wiz = SetupWizard(translations, settings, log_dir=tmp / "logs")
     wiz.show()
     wiz.start_background_detection()
     suffix = f"-{args.gpu}" if args.gpu else "-conda" if args.conda else "-failure" if args.failure else ""
 
-    def shot(name: str) -> None:
+    size = f"-{args.size_name}" if args.size_name else ""
+
+    def settle() -> None:
+        detector = wiz.hardware_detector
+        wait(app, lambda: detector is None or not detector.running, 60)  # notes remade in the new language
         wait(app, lambda: True)
-        pix = app.primaryScreen().grabWindow(
-            0, wiz.x(), wiz.y(), wiz.frameGeometry().width(), wiz.frameGeometry().height()
-        )
-        path = out / f"{name}{suffix}-{args.lang}.png"
-        pix.save(str(path))
-        print(path)
+
+    def shot(name: str) -> None:
+        for lang in langs:
+            if translations.language != lang:
+                wiz.set_language(lang)
+                welcome = wiz.pages[PageId.WELCOME]
+                welcome.select_language(lang)
+            settle()
+            geo = wiz.frameGeometry()
+            pix = app.primaryScreen().grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
+            path = out / f"{name}{suffix}-{lang}{size}.png"
+            pix.save(str(path), "PNG", 9)
+            print(path, flush=True)
+        if translations.language != langs[0]:
+            wiz.set_language(langs[0])
+            wiz.pages[PageId.WELCOME].select_language(langs[0])
+            settle()
 
     wait(app, lambda: wiz.isVisible())
     shot("welcome")
@@ -128,7 +165,9 @@ def main() -> int:
         review.src_folder.setChecked(True)
         review.folder.setText(args.wheels)
     wait(app, review.isComplete, 10)
+    review.commands_toggle.setChecked(True)  # the longest Review: it must scroll, not grow
     shot("review")
+    review.commands_toggle.setChecked(False)
     wiz.next()
     install = wiz.pages[PageId.INSTALL]
     if args.failure:
@@ -136,7 +175,7 @@ def main() -> int:
         shot("install")
         return 0
     install.log.toggle.setChecked(True)
-    wait(app, lambda: install.current >= 2, 300)
+    wait(app, lambda: getattr(install.session, "current", -1) >= 2, 300)
     time.sleep(1.0)
     shot("install-running")
     wait(app, lambda: install.succeeded or install.failed_at is not None, 900)
@@ -149,6 +188,38 @@ def main() -> int:
     wiz.next()
     shot("finish")
     return 0
+
+
+SCREENS = (
+    ("1024x768", "1", ""),
+    ("1366x768", "1.25", "1366x768-125pct"),
+    ("1920x1080", "2", "1920x1080-200pct"),
+)
+
+
+def run_all(args: argparse.Namespace) -> int:
+    """One Xvfb per screen; both languages on every page."""
+    import shutil
+    import subprocess
+
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("xvfb-run is missing: apt-get install xvfb", file=sys.stderr)
+        return 2
+    worst = 0
+    for geometry, scale, name in SCREENS:
+        cmd = [
+            xvfb, "-a", "-s", f"-screen 0 {geometry}x24",
+            sys.executable, str(Path(__file__).resolve()),
+            "--langs", "en,zh_CN", "--scale", scale, "--size-name", name, "--wheels", args.wheels,
+            "--out", args.out,
+        ]  # fmt: skip
+        if args.python:
+            cmd += ["--python", args.python]
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONUTF8": "1"}
+        print("::", geometry, "at", scale, flush=True)
+        worst = max(worst, subprocess.run(cmd, env=env, timeout=1800).returncode)
+    return worst
 
 
 if __name__ == "__main__":

@@ -57,7 +57,10 @@ def size_text(mb: float | None) -> str:
     prints them, and ``progress.human_size`` writes them."""
     from ..core.progress import human_size
 
-    return human_size(float(mb or 0) * 1_000_000)
+    # The data's "MB" are what pip shows. Until human_size counts decimal megabytes as pip does, give it
+    # bytes that make it print the data's number (the free-space lines use the same 2**20 factor).
+    unit = 1_000_000 if human_size(1_000_000) == "1.0 MB" else 2**20
+    return human_size(float(mb or 0) * unit)
 
 
 def variant_text(variant: str | None) -> str:

@@ -420,7 +420,13 @@ class ReviewPage(Page):
         elif check_source is None and source.kind is SourceKind.CUSTOM_INDEX and not problems:
             size_lines.append(self.tr("The mirror is checked when you have finished typing its address."))
         self.sizes.setText("<br>".join(size_lines))
-        warnings += list(plan.notes)
+        from ..core.plan import Note, note_text
+
+        warnings += [
+            note_text(n)
+            for n in plan.notes
+            if not (n is Note.FOLDER_HAS_NO_TORCHVISION and self.torchvision_why.isVisibleTo(self))
+        ]
         msg = [f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems] + [f"⚠ {w}" for w in warnings]
         self.message.setText("<br>".join(msg))
         self._show_help(help_kind)
@@ -596,7 +602,7 @@ class ReviewPage(Page):
             python + "<br>" + self.tr("New environment: <b>{env}</b>").format(env=escape(st.env_dir))
         )
         self.card.set_facts(
-            torch,
+            torch.split("+")[0],  # as pytorch.org writes it: 2.13.0, not 2.13.0+cpu
             st.variant,
             self._python_text(),
             st.os_name,
