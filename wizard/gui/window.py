@@ -226,6 +226,9 @@ class SetupWizard(QWizard):
             return "later"
         self.finish_setup()
         plan = record.plan or build_plan(req, self.state.data)
+        if not self._wheel_folder_still_there(record, plan):
+            return "later"
+        plan = self._resumed_plan
         self.state.set_plan(plan)
         self.state.env_dir = req.env_dir
         self.state.variant = req.variant
@@ -237,6 +240,39 @@ class SetupWizard(QWizard):
         self.restart()
         return "finish"
 
+    def _wheel_folder_still_there(self, record: Any, plan: Any) -> bool:
+        """The install was from a folder of wheels that is gone now (a USB stick pulled out): say so, and
+        let the learner choose it again; the plan is rebuilt for the new folder (``_resumed_plan``)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from ..core import diagnose
+        from ..core.plan import PackageSource, SourceKind, replan
+
+        self._resumed_plan = plan
+        gone = (
+            diagnose.wheel_folder_gone(record.request.source.folder)
+            if record.request.source.kind is SourceKind.WHEEL_FOLDER
+            else None
+        )
+        if gone is None:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(gone.title)
+        box.setText(gone.explanation)
+        choose = box.addButton(self.tr("Choose the folder…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not choose:
+            return False
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder with the wheel files"))
+        if not folder:
+            return False
+        self._resumed_plan = replan(
+            plan, self.state.data, source=PackageSource(SourceKind.WHEEL_FOLDER, folder=folder)
+        )
+        return True
+
     def _remove_unfinished(self, record: Any) -> None:
         """Remove what the cut-short install claimed, in the background (a 900 MB folder takes a while),
         with a visible "Removing…"; then say what happened (a folder that changed since is kept)."""
@@ -244,6 +280,7 @@ class SetupWizard(QWizard):
 
         from ..session import remove_unfinished
 
+        self.unfinished_removal: Any = None
         busy = QProgressDialog(self.tr("Removing the unfinished environment…"), "", 0, 0, self)
         busy.setCancelButton(None)
         busy.setWindowTitle(self.tr("Unfinished installation"))
@@ -257,7 +294,6 @@ class SetupWizard(QWizard):
             if not result:
                 QMessageBox.information(self, self.tr("Unfinished installation"), result.message)
 
-        self.unfinished_removal: Any = None
         self._removal_job = remove_unfinished(self.data_dir, record, done, parent=self)
 
     # -- the report ----------------------------------------------------------------------------
