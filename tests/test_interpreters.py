@@ -892,3 +892,17 @@ def test_probe_script_is_python2_compatible_source() -> None:
     assert text.isascii()
     assert 'f"' not in text and "f'" not in text and "->" not in text
     assert I.PROBE_BEGIN in text and I.PROBE_END in text
+
+
+def test_python_310_is_suitable_for_its_last_release_and_ranked_below_a_newer_python() -> None:
+    """2.15 dropped Python 3.10 (pytorch/pytorch#197242): 2.14.x is its last release, as the build choice says."""
+    data = load()
+    old = interp(version="3.10.13", version_info=(3, 10, 13), path="/opt/py310/bin/python3")
+    verdict = I.assess(old, data)
+    assert verdict.suitable and verdict.torch.startswith("2.14")
+    assert any("last PyTorch release" in r for r in verdict.reasons)
+    new = interp(version="3.12.4", version_info=(3, 12, 4))
+    assert I.assess(new, data).score > verdict.score
+    assert I.best([old, new], data) is new
+    very_old = interp(version="3.8.18", version_info=(3, 8, 18))
+    assert not I.assess(very_old, data).suitable  # further back no release is offered

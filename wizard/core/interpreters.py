@@ -1052,6 +1052,19 @@ def _version_score(version: tuple[int, int], rng_min: tuple[int, int], rng_max: 
     return 200
 
 
+def _last_release_for(data: ReleaseData, newest: Release, version: tuple[int, int]) -> Release | None:
+    """The newest release of the previous minor line(s) (``python_fallback_minors``, as the build choice
+    uses) that still supports this Python; None further back."""
+    for rel in sorted(data.releases, key=lambda r: r.key, reverse=True):
+        if rel.fallback_only or rel.key >= newest.key or rel.key[:1] != newest.key[:1]:
+            continue
+        if newest.key[1] - rel.key[1] > data.python_fallback_minors:
+            return None
+        if rel.python.min <= version <= rel.python.max:
+            return rel
+    return None
+
+
 def assess(interp: Interpreter, data: ReleaseData | None = None) -> Verdict:
     """Can this interpreter be the base of the wizard's new environment for PyTorch?"""
     data = data or _releases.load()
@@ -1083,6 +1096,7 @@ def assess(interp: Interpreter, data: ReleaseData | None = None) -> Verdict:
         )
     major_minor = (v[0], v[1])
     torch_version = newest.torch
+    last: Release | None = None
     mac = interp.platform == "darwin"
     if mac and interp.translated:
         return no(
@@ -1124,6 +1138,16 @@ def assess(interp: Interpreter, data: ReleaseData | None = None) -> Verdict:
             ).format(torch=rel.torch, min=_fmt(rng.min), max=_fmt(rng.max))
         )
     else:
+        last = _last_release_for(data, newest, major_minor) if major_minor < rng.min else None
+        if last is not None:  # Python 3.10 after 2.15 dropped it: 2.14.x is its last release
+            rng, torch_version = last.python, last.torch
+            reasons.append(
+                translate(
+                    "Interpreters",
+                    "PyTorch {newest} needs Python {min} or newer; {torch} is the last PyTorch release for "
+                    "Python {version}. A newer Python gets newer PyTorch.",
+                ).format(newest=newest.torch, min=_fmt(newest.python.min), torch=last.torch, version=short)
+            )
         if major_minor < rng.min:
             return no(
                 translate(
@@ -1180,6 +1204,8 @@ def assess(interp: Interpreter, data: ReleaseData | None = None) -> Verdict:
         ),
     )
     score = _version_score(major_minor, rng.min, rng.max) + _SOURCE_SCORE.get(interp.source, 10)
+    if last is not None:
+        score -= 150  # it works, but a Python that gets the newest PyTorch comes first
     if interp.free_threaded:
         score -= 100
         reasons.append(
