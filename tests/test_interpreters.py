@@ -899,7 +899,7 @@ def test_python_310_is_suitable_for_its_last_release_and_ranked_below_a_newer_py
     data = load()
     old = interp(version="3.10.13", version_info=(3, 10, 13), path="/opt/py310/bin/python3")
     verdict = I.assess(old, data)
-    assert verdict.suitable and verdict.torch.startswith("2.14")
+    assert verdict.suitable and verdict.torch_version.startswith("2.14")
     assert any("last PyTorch release" in r for r in verdict.reasons)
     new = interp(version="3.12.4", version_info=(3, 12, 4))
     assert I.assess(new, data).score > verdict.score

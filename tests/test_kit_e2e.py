@@ -159,7 +159,8 @@ def test_wizard_install_from_the_served_kit_verifies_and_runs_the_demo(served: s
     )  # fmt: skip
     assert code == 0, text[-4000:]
     events = [line["event"] for line in lines]
-    assert events[0] == "plan" and "installed" in events
+    assert "plan" in events and "installed" in events
+    assert any(line["event"] == "mirror-note" and "2.13.0" in line["message"] for line in lines)  # the kit lags
     installed = next(line for line in lines if line["event"] == "installed")
     assert installed["verify"]["torch"].startswith("2.13.0")
     demo = {line.get("demo_event"): line for line in lines if line["event"] == "demo-result"}
