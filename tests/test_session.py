@@ -548,3 +548,21 @@ def test_without_a_mirror_a_missing_pip_is_a_failure(qtbot: QtBot, tmp_path: Pat
     s.start(venv_request(tmp_path / "env"))
     out = wait_outcome(qtbot, s, outcomes)
     assert out.kind is OutcomeKind.FAILED and runner.ran == ["create-venv", "upgrade-pip"]
+
+
+def test_a_python_that_made_no_environment_is_caught_at_the_next_step(qtbot: QtBot, tmp_path: Path) -> None:
+    """A "python" that forges the probe's answer and exits 0 without making the venv: the first step that
+    needs the environment's Python cannot start, and the diagnosis names the environment, not the network."""
+    s, runner, outcomes = session_with(tmp_path, {**GOOD, "create-venv": ([], 0)})
+    end = runner._end
+
+    def no_python(step: Step, result: ProcessResult) -> None:
+        if step.id == StepId.UPGRADE_PIP:
+            result.exit_code, result.start_error = None, "execve: No such file or directory"
+        end(step, result)
+
+    runner._end = no_python  # type: ignore[method-assign]
+    s.start(venv_request(tmp_path / "env"))
+    out = wait_outcome(qtbot, s, outcomes)
+    assert out.kind is OutcomeKind.FAILED and out.failed_step == StepId.UPGRADE_PIP
+    assert out.diagnosis.code == "venv-unavailable"

@@ -544,6 +544,17 @@ class InstallSession(QObject):
 
     def _failure_text(self, result: ProcessResult) -> str:
         text = result.output
+        plan = self.plan
+        if (
+            plan is not None
+            and result.start_error
+            and not plan.is_conda
+            and not Path(plan.env_python).is_file()
+        ):
+            # the chosen "python" said it made the environment but did not (a forged probe answer)
+            text += (
+                f"\nError: the new environment has no Python at {plan.env_python}: ensurepip is not available"
+            )
         if result.start_error:
             text += "\n" + result.start_error
         error = self.verify.get("error")
