@@ -232,7 +232,9 @@ class HardwarePage(Page):
         else:
             head = (
                 "<b>"
-                + self.tr("PyTorch {torch} for {build}").format(torch=rec.torch, build=variant_text(rec.variant))
+                + self.tr("PyTorch {torch} for {build}").format(
+                    torch=rec.torch, build=variant_text(rec.variant)
+                )
                 + "</b>"
             )
             if rec.download_mb:

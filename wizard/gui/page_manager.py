@@ -134,7 +134,7 @@ class ManagerPage(Page):
 
     # -- an environment from an earlier run ----------------------------------------------------
     def _earlier_state(self, path: str) -> str:
-        """"unfinished" (the record of an interrupted install names it), "finished" (the wizard's
+        """ "unfinished" (the record of an interrupted install names it), "finished" (the wizard's
         marker is in it), or "" (not the wizard's)."""
         from ..core import journal
 

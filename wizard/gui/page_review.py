@@ -95,8 +95,12 @@ class LatestOnlyChecker(QObject):
         try:
             import platform
 
-            mac = (platform.mac_ver()[0] or None) if os_name == "macos" else None  # wheels need macOS 14 from 2.12
-            result = wheelcheck.check_wheel(index_url, "torch", version, python, os_name, arch, macos_version=mac)
+            mac = (
+                (platform.mac_ver()[0] or None) if os_name == "macos" else None
+            )  # wheels need macOS 14 from 2.12
+            result = wheelcheck.check_wheel(
+                index_url, "torch", version, python, os_name, arch, macos_version=mac
+            )
         except Exception:  # the check must never stop an install
             log.warning("the wheel check failed", exc_info=True)
             result = None

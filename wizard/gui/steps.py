@@ -57,9 +57,7 @@ class StepList(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.heading.setText(
-            self.tr("Step {n} of {total}").format(n=self.current + 1, total=len(STEP_IDS))
-        )
+        self.heading.setText(self.tr("Step {n} of {total}").format(n=self.current + 1, total=len(STEP_IDS)))
         for i, (label, name) in enumerate(zip(self.labels, self.names(), strict=True)):
             if i < self.current:
                 label.setText(f"<span style='color:#1b7f3a'>✔</span> {name}")
