@@ -74,8 +74,8 @@ class ManagerPage(Page):
         self.name.textChanged.connect(self._schedule_check)
         conda_layout = QVBoxLayout(self.conda_panel)
         conda_layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.install_label, self.installs, self.name_label, self.name):
-            conda_layout.addWidget(w)
+        for widget in (self.install_label, self.installs, self.name_label, self.name):
+            conda_layout.addWidget(widget)
         self.conda_panel.setVisible(False)
         self.message = wrap_label()
         self.message.setTextFormat(Qt.TextFormat.RichText)

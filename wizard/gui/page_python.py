@@ -143,19 +143,19 @@ class PythonPage(Page):
             keep.add(self._manual)
         for key in list(self._items):
             if key not in keep:
-                item = self._items.pop(key)
-                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+                dropped = self._items.pop(key)
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(dropped))
         for interp in result:
             if _key(interp) not in self._items:
                 self._on_found(interp)
             elif self._items[_key(interp)].data(0, Qt.ItemDataRole.UserRole).source != "manual":
                 # the same Python found under two names: show the one the final list has, whichever
                 # probe finished first
-                item = self._items[_key(interp)]
-                item.setData(0, Qt.ItemDataRole.UserRole, interp)
+                row = self._items[_key(interp)]
+                row.setData(0, Qt.ItemDataRole.UserRole, interp)
                 verdict = interpreters.assess(interp, self.state.data)
-                item.setData(0, SORT_ROLE, (0 if verdict.suitable else 1, -verdict.score, interp.path))
-                self._fill(item)
+                row.setData(0, SORT_ROLE, (0 if verdict.suitable else 1, -verdict.score, interp.path))
+                self._fill(row)
         self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
         if not self._user_picked:
             remembered = str(self.wiz().settings.value("python", "") or "")
@@ -179,8 +179,9 @@ class PythonPage(Page):
 
     def all(self) -> list[Any]:
         return [
-            self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-            for i in range(self.tree.topLevelItemCount())
+            item.data(0, Qt.ItemDataRole.UserRole)
+            for item in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+            if item is not None
         ]
 
     def selected(self) -> Any:
@@ -200,8 +201,8 @@ class PythonPage(Page):
         best = interpreters.best(self.all(), self.state.data)
         if best is not None:
             self.tree.setCurrentItem(self._items[_key(best)])
-        elif self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))  # not usable, but shows why
+        elif (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)  # not usable, but shows why
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is not None and self.tree.hasFocus():
@@ -283,7 +284,9 @@ class PythonPage(Page):
         self.browse.setText(self.tr("Browse…"))
         self.browse.setToolTip(self.tr("Add a Python program that is not in the list"))
         for i in range(self.tree.topLevelItemCount()):
-            self._fill(self.tree.topLevelItem(i))
+            item = self.tree.topLevelItem(i)
+            if item is not None:
+                self._fill(item)
         interp = self.selected()
         if interp is not None:
             self.details.setText(self._detailsescape(interp))
