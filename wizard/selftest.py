@@ -184,7 +184,10 @@ def run(timeout: float) -> dict[str, Any]:
         summary["window_icon"] = not wizard.windowIcon().pixmap(32, 32).isNull()
         t = time.monotonic()
         wizard.start_background_detection()
+        from .gui.page_python import PythonPage
+
         python_page = wizard.pages[PageId.PYTHON]
+        assert isinstance(python_page, PythonPage)
         hardware = wizard.hardware_detector
         finished = _wait(
             app,
