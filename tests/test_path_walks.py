@@ -139,9 +139,28 @@ def _walk_clicking_next(qtbot: QtBot, wiz: SetupWizard, clicks: ClickCounter, li
     while "[5, 7, 9]" not in _demo_result(wiz):
         assert clicks.count < limit + 1, f"more than {limit} clicks: {clicks.log}"
         page = wiz.currentPage()
-        qtbot.waitUntil(lambda p=page: p.isComplete() or "[5, 7, 9]" in _demo_result(wiz), timeout=900000)
+        slow = wiz.currentId() in (PageId.INSTALL, PageId.DEMO)
+        try:
+            qtbot.waitUntil(
+                lambda p=page: (
+                    p.isComplete()
+                    or "[5, 7, 9]" in _demo_result(wiz)
+                    or getattr(p, "failed_at", None) is not None
+                ),
+                timeout=900000 if slow else 60000,
+            )
+        except Exception as exc:
+            words = " | ".join(
+                w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.text()
+            )
+            raise AssertionError(f"stuck on {page.title()!r} after {clicks.log}: {words[:3000]}") from exc
         if "[5, 7, 9]" in _demo_result(wiz):
             break
+        if getattr(page, "failed_at", None) is not None and not page.isComplete():
+            words = " | ".join(
+                w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.text()
+            )
+            raise AssertionError(f"the install failed after {clicks.log}: {words[:3000]}")
         which = QWizard.WizardButton.CommitButton if page.isCommitPage() else QWizard.WizardButton.NextButton
         clicks.click(wiz.button(which))
         QApplication.processEvents()
@@ -172,6 +191,8 @@ def wheels_index(tmp_path: Path, torch_wheels: Path, monkeypatch: pytest.MonkeyP
 
     with serve_index(_index_of_wheels(torch_wheels, tmp_path / "index")) as base:
         monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+        # pip itself comes from the "default index" (PyTorch's has no pip): the same stand-in here
+        monkeypatch.setenv("PIP_INDEX_URL", f"{base}cpu/")
         yield base
 
 
