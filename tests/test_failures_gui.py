@@ -203,22 +203,24 @@ def _killed_install(tmp_path: Path, data_dir: Path, torch_wheels: Path) -> Insta
         torch=None,
         env_dir=str(tmp_path / "killed env"),
     )
-    journal.create_env_folder(req.env_dir, req)
+    claim = journal.claim_env_folder(req.env_dir, req)
     subprocess.run([req.base_python, "-m", "venv", req.env_dir], check=True, timeout=120)
-    record = journal.start(data_dir, req)
+    record = journal.start(data_dir, req, claim=claim)
     record.steps_done = ["create-venv"]
     journal.save(data_dir, record)
     return req
 
 
 def test_restart_offers_to_remove_an_unfinished_install(
-    wiz: SetupWizard, tmp_path: Path, torch_wheels: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, wiz: SetupWizard, tmp_path: Path, torch_wheels: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     req = _killed_install(tmp_path, wiz.data_dir, torch_wheels)
     mine = tmp_path / "my project"
     mine.mkdir()
     monkeypatch.setattr(QMessageBox, "exec", _click("Remove it"))
     assert wiz.check_unfinished() == "remove"
+    qtbot.waitUntil(lambda: wiz.unfinished_removal is not None, timeout=30000)  # removed in the background
+    assert wiz.unfinished_removal.reason == "removed"
     assert not Path(req.env_dir).exists()
     assert mine.exists()
     assert journal.load(wiz.data_dir) is None
@@ -233,7 +235,7 @@ def test_restart_finishes_an_unfinished_install(
     assert wiz.check_unfinished() == "finish"
     assert wiz.currentId() == PageId.INSTALL
     install = wiz.pages[PageId.INSTALL]
-    assert install.status[0] == "done"  # the venv was already made: not made again
+    assert install.session.states[0] == "done"  # the venv was already made: not made again
     qtbot.waitUntil(
         lambda: install.succeeded or (install.failed_at is not None and not install.is_running()),
         timeout=600000,

@@ -7,7 +7,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWizard
 
@@ -291,8 +291,15 @@ class SetupWizard(QWizard):
             busy.close()
             busy.deleteLater()
             self.unfinished_removal = result
-            if not result:
-                QMessageBox.information(self, self.tr("Unfinished installation"), result.message)
+            if not result:  # kept (it changed since) or failed: say so, without blocking anything
+                box = QMessageBox(
+                    QMessageBox.Icon.Information,
+                    self.tr("Unfinished installation"),
+                    result.message,
+                    parent=self,
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
 
         self._removal_job = remove_unfinished(self.data_dir, record, done, parent=self)
 
