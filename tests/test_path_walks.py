@@ -147,7 +147,7 @@ def _walk_clicking_next(qtbot: QtBot, wiz: SetupWizard, clicks: ClickCounter, li
                     or "[5, 7, 9]" in _demo_result(wiz)
                     or getattr(p, "failed_at", None) is not None
                 ),
-                timeout=900000 if slow else 60000,
+                timeout=int(os.environ.get("WIZARD_TEST_SLOW_PAGE_MS", "900000")) if slow else 60000,
             )
         except Exception as exc:
             words = " | ".join(
