@@ -35,7 +35,7 @@ def main():
         return 1
     args = [wheel if a == "--bundled-pip" else a for a in sys.argv[1:]]
     sys.path.insert(0, wheel)
-    sys.argv = ["pip"] + args
+    sys.argv = ["pip", *args]
     os.environ.setdefault("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     try:
         runpy.run_module("pip", run_name="__main__", alter_sys=True)
