@@ -55,7 +55,7 @@ def test_whole_wizard_installs_torch_and_runs_the_demo(
     before = installed_packages(base)
     env_dir = tmp_path / "测试 env"
     wiz = SetupWizard(Translations(QApplication.instance()), settings, log_dir=tmp_path / "logs")  # type: ignore[arg-type]
-    qtbot.addWidget(wiz)
+    qtbot.addWidget(wiz, before_close_func=lambda w: setattr(w, "_leaving_done", True))  # no question at teardown
     wiz.show()
     wiz.start_background_detection()
 
@@ -143,7 +143,7 @@ def test_conda_path_with_the_stand_in_conda(
     monkeypatch.setenv("STANDIN_CONDA_PYTHON", base_python())
     monkeypatch.setenv("STANDIN_CONDA_PIP", "1")
     wiz = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "data")  # type: ignore[arg-type]
-    qtbot.addWidget(wiz)
+    qtbot.addWidget(wiz, before_close_func=lambda w: setattr(w, "_leaving_done", True))  # no question at teardown
     wiz.show()
     wiz.start_background_detection()
     wiz.next()

@@ -176,7 +176,7 @@ def test_python_list_order_does_not_depend_on_the_order_probes_finish(
 
         monkeypatch.setattr(interpreters, "detect", detect)
         window = SetupWizard(Translations(QApplication.instance()), settings, data_dir=tmp_path / "d")  # type: ignore[arg-type]
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_leaving_done", True))  # no question at teardown
         window.show()
         window.next()
         page = window.pages[PageId.PYTHON]

@@ -242,7 +242,7 @@ def test_default_path_reaches_the_demo_in_seven_clicks(
     data = data._replace(index_base=wheels_index, recommended="2.13.0")
     translations = Translations(QApplication.instance())  # type: ignore[arg-type]
     window = SetupWizard(translations, settings, data_dir=tmp_path / "data", state=WizardState(data=data))
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_leaving_done", True))  # no question at teardown
     window.show()
     window.start_background_detection()
     clicks = ClickCounter(qtbot)
