@@ -3,6 +3,7 @@ closing during an install, an install that a killed app left behind, a full disk
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import base_python, walk_to_review
 from wizard.core import diagnose, journal, releases
+from wizard.core.childio import VERIFY_TAG
 from wizard.core.plan import InstallRequest, PackageSource, SourceKind, build_plan
 from wizard.gui.window import PageId, SetupWizard
 from wizard.runner import ProcessResult
@@ -151,8 +153,8 @@ def test_choose_another_build_goes_back_to_the_hardware_page(
     qtbot.waitUntil(lambda: install.is_running(), timeout=20000)
     install.cancel()
     qtbot.waitUntil(lambda: not install.is_running(), timeout=20000)
-    install.do_action("choose-another-build")
-    assert wiz.currentId() == PageId.HARDWARE
+    install.do_action("choose-another-build")  # removes the unfinished folder in the background, then goes
+    qtbot.waitUntil(lambda: wiz.currentId() == PageId.HARDWARE, timeout=20000)
     assert not (tmp_path / "env").exists()
 
 
@@ -176,8 +178,8 @@ def test_closing_the_window_during_install_asks_and_cleans_up(
         wiz.close()
         assert asked and wiz.isVisible() and install.is_running()  # "No": keep installing
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-        wiz.close()
-        assert not wiz.isVisible()
+        wiz.close()  # stops the processes and removes the folder in the background, then closes
+        qtbot.waitUntil(lambda: not wiz.isVisible(), timeout=30000)
         assert not (tmp_path / "env").exists()
         assert not [p for p in psutil.Process().children(recursive=True) if "pip" in " ".join(p.cmdline())]
     finally:
@@ -275,7 +277,7 @@ def test_save_report_writes_a_file_without_the_home_folder(wiz: SetupWizard, tmp
 
 
 def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
-    wiz: SetupWizard, tmp_path: Path, standins_on_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, wiz: SetupWizard, tmp_path: Path, standins_on_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Stand-in nvidia-smi (an RTX 3060, driver 580); the installed torch reports a CPU build."""
     from wizard.core import builds, gpu
@@ -288,10 +290,7 @@ def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
     st = wiz.state
     st.hardware, st.recommendation, st.variant, st.torch_version = report, rec, rec.variant, rec.torch
     page = wiz.pages[PageId.INSTALL]
-    plan = build_plan(request(tmp_path, variant=rec.variant), DATA)
-    page._set_plan(plan)
-    page.session.current = len(plan.steps) - 1
-    st.verify = {
+    verify = {
         "ok": True,
         "torch": "2.13.0+cpu",
         "cuda_build": None,
@@ -299,7 +298,14 @@ def test_a_cpu_build_on_a_gpu_machine_is_explained_not_hidden(
         "devices": ["cpu"],
         "device_names": {"cpu": "CPU"},
     }
-    page.finish_run(True, ProcessResult(program="python", args=[], exit_code=0, tail=[]))
+    from tests.test_session import GOOD, ScriptedRunner
+
+    page.ensure_session(
+        runner=ScriptedRunner({**GOOD, "verify": ([VERIFY_TAG + " " + json.dumps(verify)], 0)})
+    )
+    wiz.state.plan = build_plan(request(tmp_path, variant=rec.variant), DATA)
+    page.initializePage()  # the install session runs the plan through the scripted runner
+    qtbot.waitUntil(lambda: page.outcome is not None, timeout=20000)
     assert page.succeeded  # torch works ...
     assert page.outcome.after.code == "cpu-build-on-gpu"  # ... but not on the GPU, and the page says so
     assert "not as expected" in page.result.text()

@@ -68,7 +68,7 @@ def result_text(outcome: Outcome | None) -> str:
         if step
         else ""
     )
-    title, explanation = (escape(d.title), escape(d.explanation)) if d is not None else ("", "")
+    title, explanation = (escape(d.title, quote=False), escape(d.explanation, quote=False)) if d is not None else ("", "")
     return f"<span style='color:#a61b1b'><b>✘ {head}</b></span><br><b>{title}</b><br>{explanation}"
 
 
@@ -82,7 +82,7 @@ def _success_text(outcome: Outcome) -> str:
                 "InstallPage", "PyTorch {version} is installed and works, but not as expected:"
             ).format(version=v.get("torch", ""))
             + "</b></span><br>"
-            + "<br>".join(escape(m) for m in after.messages)
+            + "<br>".join(escape(m, quote=False) for m in after.messages)
         )
     gpu = [n for d, n in (v.get("device_names") or {}).items() if d != "cpu"]
     where = (
@@ -91,7 +91,7 @@ def _success_text(outcome: Outcome) -> str:
         else QCoreApplication.translate("InstallPage", "It will run on the processor (CPU).")
     )
     if after is not None and after.messages:
-        where = "<br>".join(escape(m) for m in after.messages)
+        where = "<br>".join(escape(m, quote=False) for m in after.messages)
     return (
         "<span style='color:#1b7f3a'><b>✔ "
         + QCoreApplication.translate("InstallPage", "PyTorch {version} is installed and works.").format(

@@ -71,11 +71,12 @@ class InstallPage(Page):
         self.retranslate()
 
     # -- the session ---------------------------------------------------------------------------
-    def ensure_session(self) -> InstallSession:
+    def ensure_session(self, runner: Any = None) -> InstallSession:
+        """The page's install session (``runner``: a stand-in process runner, for tests)."""
         if self.session is None:
             wiz = self.wiz()
-            s = InstallSession(self.state.data, wiz.data_dir, wiz.log_dir, parent=self)
-            s.plan_changed.connect(lambda _plan: self.retranslate())
+            s = InstallSession(self.state.data, wiz.data_dir, wiz.log_dir, runner=runner, parent=self)
+            s.plan_changed.connect(self._on_plan_changed)
             s.step_started.connect(self._on_step_started)
             s.step_finished.connect(lambda *_a: self.retranslate())
             s.output.connect(lambda _i, text: self.log.append(text))
@@ -140,6 +141,10 @@ class InstallPage(Page):
             self.session.stop()
 
     # -- what the session says -------------------------------------------------------------------
+    def _on_plan_changed(self, plan: Any) -> None:
+        self.state.set_plan(plan)  # a re-plan (a proxy, a folder, a repair) is what the report shows
+        self.retranslate()
+
     def _on_step_started(self, _index: int, _step: Any) -> None:
         self.bar.setRange(0, 0)
         self.detail.setText("")

@@ -312,8 +312,10 @@ class SetupWizard(QWizard):
 
         st = self.state
         install: Any = self.pages.get(PageId.INSTALL)
-        last = getattr(install, "last_result", None)
-        failed_at = getattr(install, "failed_at", None)
+        outcome = getattr(install, "outcome", None)
+        last = outcome.result if outcome is not None else None
+        diagnosis = outcome.diagnosis if outcome is not None else None
+        plan = st.plan
         sections: dict[str, Any] = {
             "Pythons found": [
                 f"{i.version or '?'} {i.source} {i.path}" + (f" ({i.error})" if i.error else "")
@@ -323,18 +325,17 @@ class SetupWizard(QWizard):
             "GPU and driver": (
                 json.dumps(st.hardware.to_json(), indent=1) if st.hardware is not None else None
             ),
-            "Build": f"torch {st.torch_version} variant {st.variant} index {st.source_index_url}",
-            "Plan": [display_command(s.argv, st.os_name) for s in st.plan.steps] if st.plan else None,
-            "Failing step": (
-                install.steps[failed_at].id
-                if install is not None and failed_at is not None and failed_at < len(install.steps)
-                else "none"
+            "Build": (
+                f"torch {plan.torch or 'newest'} variant {plan.request.variant} from "
+                f"{plan.request.source.kind.value} {plan.request.source.folder or plan.request.source.index_url or 'default index'}"
+                if plan is not None
+                else f"torch {st.torch_version} variant {st.variant} index {st.source_index_url}"
             ),
-            "Diagnosis": (
-                f"{install.diagnosis.code}: {install.diagnosis.title}"
-                if install is not None and install.diagnosis is not None
-                else "none"
-            ),
+            "Plan": [display_command(s.argv, st.os_name) for s in plan.steps] if plan else None,
+            "Failing step": str(outcome.failed_step)
+            if outcome is not None and outcome.failed_step
+            else "none",
+            "Diagnosis": f"{diagnosis.code}: {diagnosis.title}" if diagnosis is not None else "none",
             "Last output": last.tail[-60:] if last is not None else "none",
             "Log file": str(self.log_path) if self.log_path else "none",
         }
