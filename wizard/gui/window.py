@@ -79,26 +79,55 @@ class SetupWizard(QWizard):
         if not lazy:
             self.finish_setup()
 
-    # The pages after Welcome, in order: (id, module, class). Each is imported and built on its own turn of
-    # the event loop (``build_pages_in_slices``), so no block on the GUI thread is long.
+    # The pages after Welcome, in order; each is imported and built on its own turn of the event loop
+    # (``build_pages_in_slices``), so no block on the GUI thread is long. Static imports, so that
+    # PyInstaller bundles them.
     _LATER_PAGES = (
-        (PageId.PYTHON, "page_python", "PythonPage"),
-        (PageId.MANAGER, "page_manager", "ManagerPage"),
-        (PageId.HARDWARE, "page_hardware", "HardwarePage"),
-        (PageId.REVIEW, "page_review", "ReviewPage"),
-        (PageId.INSTALL, "page_install", "InstallPage"),
-        (PageId.DEMO, "page_demo", "DemoPage"),
-        (PageId.FINISH, "page_finish", "FinishPage"),
+        PageId.PYTHON,
+        PageId.MANAGER,
+        PageId.HARDWARE,
+        PageId.REVIEW,
+        PageId.INSTALL,
+        PageId.DEMO,
+        PageId.FINISH,
     )
+
+    @staticmethod
+    def _make_page(pid: PageId) -> Page:
+        if pid is PageId.PYTHON:
+            from .page_python import PythonPage
+
+            return PythonPage()
+        if pid is PageId.MANAGER:
+            from .page_manager import ManagerPage
+
+            return ManagerPage()
+        if pid is PageId.HARDWARE:
+            from .page_hardware import HardwarePage
+
+            return HardwarePage()
+        if pid is PageId.REVIEW:
+            from .page_review import ReviewPage
+
+            return ReviewPage()
+        if pid is PageId.INSTALL:
+            from .page_install import InstallPage
+
+            return InstallPage()
+        if pid is PageId.DEMO:
+            from .page_demo import DemoPage
+
+            return DemoPage()
+        from .page_finish import FinishPage
+
+        return FinishPage()
 
     def _build_next_page(self) -> bool:
         """Build the first page not built yet; False when all are there."""
-        import importlib
-
-        for pid, module, name in self._LATER_PAGES:
+        for pid in self._LATER_PAGES:
             if pid in self.pages:
                 continue
-            page = getattr(importlib.import_module(f"{__package__}.{module}"), name)()
+            page = self._make_page(pid)
             self.pages[pid] = page
             self.setPage(int(pid), page)
             return True
