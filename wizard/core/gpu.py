@@ -331,10 +331,13 @@ class _Runner:
     env: dict[str, str]
     windows: bool
     log: list[str] = field(default_factory=list)
+    # what the children start from: childproc cleans it (once: cleaning twice would drop the learner's
+    # own LD_LIBRARY_PATH in the frozen app, whose *_ORIG the first cleaning used up)
+    raw_env: dict[str, str] | None = None
 
     def run(self, argv: Sequence[str]) -> tuple[int | None, str]:
         """(exit code or None when it could not run / timed out, stdout+stderr text); :mod:`childproc`."""
-        res = childproc.run(argv, timeout=self.timeout, env=self.env, merge_stderr=True)
+        res = childproc.run(argv, timeout=self.timeout, env=self.raw_env, merge_stderr=True)
         if res.timed_out:
             self.log.append(f"{argv[0]}: no answer within {self.timeout:g} s")
             return None, ""
@@ -542,7 +545,12 @@ def detect_hardware(
     os_name = normalize_os(platform or sys.platform)
     arch = normalize_arch(machine or _platform.machine() or "x86_64")
     root_path = Path(root)
-    r = _Runner(timeout=timeout, env=base_env, windows=os_name == "windows")
+    r = _Runner(
+        timeout=timeout,
+        env=base_env,
+        windows=os_name == "windows",
+        raw_env=dict(env) if env is not None else None,
+    )
     gpus: list[Gpu] = []
     notes: list[str] = []
 
