@@ -393,7 +393,9 @@ def test_a_burst_of_output_comes_in_order_in_slices_and_finished_comes_last(qtbo
     # The event loop ran between slices: a pile of output is not handed out in one go (the old runner
     # emitted a whole pipe's worth, thousands of lines, in one turn).
     per_turn = [b - a for a, b in itertools.pairwise(turns)]
-    assert per_turn and max(per_turn) < 3000, max(per_turn)
+    # (a 5 ms slice hands out ~1,000 lines on a quiet machine; a loaded one was seen at 3,509: well under
+    # the pipe's ~6,000 that the old runner emitted at once)
+    assert per_turn and max(per_turn) < 5000, max(per_turn)
 
 
 def test_output_without_line_breaks_is_handed_out_in_pieces(qtbot: QtBot) -> None:
