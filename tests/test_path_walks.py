@@ -193,6 +193,9 @@ def wheels_index(tmp_path: Path, torch_wheels: Path, monkeypatch: pytest.MonkeyP
         monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
         # pip itself comes from the "default index" (PyTorch's has no pip): the same stand-in here
         monkeypatch.setenv("PIP_INDEX_URL", f"{base}cpu/")
+        # the wizard reads this stand-in as the PyTorch index, as it reads the real one: it has 2.13.0
+        monkeypatch.setenv("TORCH_WIZARD_INDEX_BASE", base)
+        monkeypatch.delenv("TORCH_WIZARD_OFFLINE", raising=False)
         yield base
 
 
