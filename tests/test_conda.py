@@ -832,3 +832,11 @@ def test_standin_kinds_print_their_formats(standin_root: Path) -> None:
     assert version.stdout.strip() == "2.1.1"
     usage = subprocess.run([str(STANDIN), "frobnicate"], capture_output=True, text=True, env=env, check=False)
     assert usage.returncode == 2
+
+
+def test_the_mac_build_gets_the_mac_reason_not_the_cuda_one() -> None:
+    """"mps" is a real variant in the data file (kind "mps"); the route choice treats it as the CPU wheels."""
+    mac = cd.CondaInstall("/Users/a/miniforge3/bin/conda", "conda", "25.5.1", "/Users/a/miniforge3", ())
+    route, reason = cd.choose_route(mac, "mps", "macos", DATA)
+    assert route == cd.ROUTE_PIP and "Mac" in reason
+    assert cd.ROUTE_CONDA_FORGE in [r for r, _ in cd.available_routes(mac, "mps", "macos", DATA)]

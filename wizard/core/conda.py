@@ -78,6 +78,8 @@ from .plan import (
     SourceKind,
     StepId,
     conda_forge_packages,
+    variant_cuda,
+    variant_kind,
 )
 from .releases import ReleaseData
 from .tr import translate
@@ -865,27 +867,6 @@ def env_python(prefix: str, os_name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _variant_kind(variant: str, data: ReleaseData) -> str:
-    v = data.variants.get(variant)
-    if v is not None:
-        return v.kind
-    if variant in ("mps", "cpu"):
-        return "cpu"
-    if variant.startswith("cu"):
-        return "cuda"
-    if variant.startswith("rocm"):
-        return "rocm"
-    return variant
-
-
-def _variant_cuda(variant: str, data: ReleaseData) -> str:
-    v = data.variants.get(variant)
-    if v is not None and v.cuda:
-        return v.cuda
-    m = re.match(r"^cu(\d+)(\d)$", variant)
-    return f"{m.group(1)}.{m.group(2)}" if m else ""
-
-
 def _major(version: str) -> int:
     m = re.match(r"\d+", version)
     return int(m.group(0)) if m else 0
@@ -906,7 +887,7 @@ def available_routes(
 
 def _conda_forge_reason(install: CondaInstall, variant: str, os_name: str, data: ReleaseData) -> str | None:
     """Why conda-forge would do (translated), or None when conda-forge has no such build here."""
-    kind = _variant_kind(variant, data)
+    kind = variant_kind(variant, data)
     if kind == "cpu":
         return translate(
             "Conda",
@@ -915,7 +896,7 @@ def _conda_forge_reason(install: CondaInstall, variant: str, os_name: str, data:
         )
     if kind != "cuda" or os_name not in ("linux", "windows"):
         return None
-    need = _variant_cuda(variant, data)
+    need = variant_cuda(variant, data)
     if not install.cuda or (need and _major(install.cuda) < _major(need)):
         return None  # the solver refuses pytorch-gpu without a fitting __cuda
     return translate(
@@ -927,7 +908,7 @@ def _conda_forge_reason(install: CondaInstall, variant: str, os_name: str, data:
 
 def choose_route(install: CondaInstall, variant: str, os_name: str, data: ReleaseData) -> tuple[str, str]:
     """(route, reason): how PyTorch gets into the new conda env. See the module's documentation."""
-    kind = _variant_kind(variant, data)
+    kind = variant_kind(variant, data)
     if kind == "cpu" and os_name == "macos":
         reason = translate(
             "Conda",

@@ -571,7 +571,7 @@ def _conda_steps(req: InstallRequest, data: ReleaseData, pins: _Pins) -> list[St
     return steps
 
 
-def _variant_kind(variant: str, data: ReleaseData) -> str:
+def variant_kind(variant: str, data: ReleaseData) -> str:
     v = data.variants.get(variant)
     if v is not None:
         return "cpu" if v.kind == "mps" else v.kind  # the Mac build: the CPU wheels, which use the Apple GPU
@@ -584,7 +584,7 @@ def _variant_kind(variant: str, data: ReleaseData) -> str:
     return variant
 
 
-def _variant_cuda(variant: str, data: ReleaseData) -> str:
+def variant_cuda(variant: str, data: ReleaseData) -> str:
     v = data.variants.get(variant)
     if v is not None and getattr(v, "cuda", None):
         return str(v.cuda)
@@ -602,7 +602,7 @@ def conda_forge_packages(
     variant: str, os_name: str, torch: str | None, torchvision: str | None, data: ReleaseData
 ) -> list[str]:
     """conda-forge specs for a build: ``pytorch-gpu=2.13``, ``torchvision=0.28``, ``cuda-version=13.0``."""
-    kind = _variant_kind(variant, data)
+    kind = variant_kind(variant, data)
     if kind == "cuda":
         if os_name not in ("linux", "windows"):
             raise ValueError(f"conda-forge has no CUDA build of PyTorch for {os_name}")
@@ -615,7 +615,7 @@ def conda_forge_packages(
     if torchvision is not None:
         specs.append(f"torchvision={_minor(torchvision)}" if torchvision else "torchvision")
     if kind == "cuda":
-        cuda = _variant_cuda(variant, data)
+        cuda = variant_cuda(variant, data)
         if cuda:
             specs.append(f"cuda-version={cuda}")
     return specs
