@@ -156,11 +156,17 @@ def _walk_clicking_next(qtbot: QtBot, wiz: SetupWizard, clicks: ClickCounter, li
             raise AssertionError(f"stuck on {page.title()!r} after {clicks.log}: {words[:3000]}") from exc
         if "[5, 7, 9]" in _demo_result(wiz):
             break
+        if wiz.currentId() == PageId.HARDWARE:  # a learner reads the page while the index answers (no click)
+            qtbot.waitUntil(lambda: getattr(wiz.state.data.source, "source", "") == "index", timeout=30000)
+            qtbot.waitUntil(page.isComplete, timeout=30000)
         if getattr(page, "failed_at", None) is not None and not page.isComplete():
             words = " | ".join(
                 w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.text()
             )
-            raise AssertionError(f"the install failed after {clicks.log}: {words[:3000]}")
+            outcome = getattr(page, "outcome", None)
+            tail = "\n".join(outcome.result.tail[-25:]) if outcome is not None and outcome.result else ""
+            steps = [" ".join(st.argv) for st in getattr(page, "steps", ())]
+            raise AssertionError(f"the install failed after {clicks.log}: {words[:3000]}\n{steps}\n{tail}")
         which = QWizard.WizardButton.CommitButton if page.isCommitPage() else QWizard.WizardButton.NextButton
         clicks.click(wiz.button(which))
         QApplication.processEvents()
