@@ -307,7 +307,22 @@ def test_to_json() -> None:
     assert data["evidence"] == result.evidence
 
 
-def test_result_is_frozen() -> None:
-    result = diagnose("", 1)
-    with pytest.raises(AttributeError):
-        result.code = "x"  # type: ignore[misc]
+def test_a_diagnosis_is_worded_in_the_language_shown_without_being_made_again() -> None:
+    """Decide first, word second: the same result object says its words in the language of the moment."""
+    from PySide6.QtCore import QCoreApplication
+
+    from wizard.i18n import Translations
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    result = diagnose(
+        "pip._vendor.urllib3.exceptions.ReadTimeoutError: Read timed out.", 1, step="install-torch"
+    )
+    english = result.title
+    tr = Translations(app)  # type: ignore[arg-type]
+    try:
+        tr.switch("zh_CN")
+        chinese = result.title
+    finally:
+        tr.switch("en")
+    assert result.code == "network-timeout" and english != chinese and chinese
+    assert result.title == english
