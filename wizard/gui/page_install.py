@@ -225,7 +225,7 @@ class InstallPage(Page):
 
     def do_action(self, action: str) -> None:
         session = self.ensure_session()
-        if action in (REINSTALL, "retry", "retry-longer-timeout", "set-proxy", "use-wheel-folder"):
+        if action in (REINSTALL, "retry", "retry-longer-timeout"):
             self._reset_view()
         if action == REINSTALL:
             session.repair()
@@ -235,11 +235,13 @@ class InstallPage(Page):
             session.use_longer_timeout()
         elif action == "set-proxy":
             proxy = self.ask_proxy((session.plan.request.proxy if session.plan else None) or "")
-            if proxy is not None:
+            if proxy is not None:  # a cancelled question keeps the buttons
+                self._reset_view()
                 session.use_proxy(proxy)
         elif action == "use-wheel-folder":
             folder = self.ask_wheel_folder()
             if folder:
+                self._reset_view()
                 session.use_wheel_folder(folder)
         elif action in BACK_TO:
             session.discard(then=lambda: self.wiz().return_to_page(BACK_TO[action]))
