@@ -51,6 +51,9 @@ STOP_GRACE_S = 1.5
 STOP_PROMISE_S = 3.0
 #: The most time one turn of the event loop spends handing out output lines; the rest waits a turn.
 LINE_SLICE_S = 0.005
+#: ... and at most this many lines, whatever the clock says: on a fast moment of a loaded machine 5 ms
+#: held several thousand lines, which the page then had to lay out in the same turn.
+LINE_SLICE_MAX = 1000
 #: The most output read from the process in one go (the rest stays in QProcess's buffer a turn).
 READ_CHUNK = 64 * 1024
 #: A longer "line" (output without line breaks) is handed out in pieces of this many characters.
@@ -367,17 +370,19 @@ class ProcessRunner(QObject):
         of output (pip prints thousands of lines at once) never holds the GUI thread. Once the process
         has ended and everything it printed is out, ``finished`` follows."""
         until = time.perf_counter() + LINE_SLICE_S
+        left = LINE_SLICE_MAX
         queue = self._queue
         while True:
             while queue:
                 part = queue.popleft()
                 self._tail.append(part)
                 self.line.emit(part)
-                if time.perf_counter() >= until:
+                left -= 1
+                if left <= 0 or time.perf_counter() >= until:
                     self._drain_timer.start()
                     return
             if self._read_chunk():
-                if time.perf_counter() >= until:
+                if left <= 0 or time.perf_counter() >= until:
                     self._drain_timer.start()
                     return
                 continue
