@@ -1,26 +1,61 @@
-"""No English in the Chinese UI: every page up to Review, in zh_CN, with Qt's own file dialog, checked
-widget by widget against a list of names that stay as they are (PyTorch, CUDA, pip, Python, ...)."""
+"""No English in the Chinese UI: every page from Welcome to Finish in zh_CN, in the states a learner sees
+(the Install page while it runs, after a failure with its diagnosis buttons, after success; the Demo page
+after a run), and Qt's own dialogs met on the way (file dialogs, message boxes, the proxy question). Each
+is read widget by widget (labels, buttons, titles, tooltips, check boxes, group boxes, combo and list items,
+the prose of rich text, words painted by hand) against a list of names that stay as they are (PyTorch,
+CUDA, pip, Python, ...). Code shown as code, program output and paths are not words to translate.
+
+The install runs against a scripted process runner (tests/test_session.py) and the demo shows a recorded
+run (tests/fixtures/gpu): no torch is installed, the whole walk takes a few seconds."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import base_python, select_interpreter
 from tests.test_path_support import PendingTranslator, english_words, visible_texts
+from tests.test_session import OK_VERIFY, ScriptedRunner, make_venv
+from wizard.core.plan import StepId
 from wizard.gui.window import PageId, SetupWizard
+from wizard.runner import ProcessResult
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RECORD = FIXTURES / "gpu" / "h200-device-run" / "demo_cuda_converted.txt"
+OFFLINE_LOG = FIXTURES / "logs" / "network-offline.pip26-dns-index.log"
+PIP_LINES = [
+    "Collecting torch==2.13.0",
+    "Downloading torch-2.13.0%2Bcpu-cp311-cp311-manylinux_2_28_x86_64.whl (191.8 MB)",
+    "Progress 50000000 of 191800000",
+]
 
 
 @pytest.fixture
-def chinese(wiz: SetupWizard, monkeypatch: pytest.MonkeyPatch) -> Any:
+def chinese(wiz: SetupWizard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[SetupWizard]:
     import wizard.i18n
 
     monkeypatch.setattr(wizard.i18n, "has_cjk_font", lambda: True)  # the font check has its own test
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # file dialogs open here; shortcuts would go here
+    (tmp_path / "home").mkdir()
     pending = PendingTranslator()
     app = QApplication.instance()
     app.installTranslator(pending)
@@ -30,27 +65,74 @@ def chinese(wiz: SetupWizard, monkeypatch: pytest.MonkeyPatch) -> Any:
     app.removeTranslator(pending)
 
 
+def _prose_blocks(edit: QTextEdit) -> list[str]:
+    """The paragraphs of a rich text view that are not code: <pre> blocks are code shown as code."""
+    out = []
+    block = edit.document().begin()
+    while block.isValid():
+        if not block.blockFormat().nonBreakableLines() and block.text().strip():
+            out.append(block.text())
+        block = block.next()
+    return out
+
+
+def all_texts(root: QWidget) -> list[tuple[str, str]]:
+    """Every string a learner can see in ``root``: what ``visible_texts`` reads, and tooltips, list items,
+    progress bar texts, the prose of rich text views and the words a widget paints itself."""
+    found = visible_texts(root)
+    for w in [root, *root.findChildren(QWidget)]:
+        if w is not root and not w.isVisibleTo(root):
+            continue
+        name = f"{type(w).__name__}({w.objectName()})"
+        if w.toolTip():
+            found.append((name + ".tooltip", w.toolTip()))
+        if isinstance(w, QListWidget):
+            found += [(name + ".item", w.item(i).text()) for i in range(w.count())]
+        elif isinstance(w, QProgressBar) and w.isTextVisible():
+            found.append((name + ".text", w.text()))
+        elif isinstance(w, QTextEdit) and not isinstance(w, QPlainTextEdit):
+            found += [(name + ".prose", t) for t in _prose_blocks(w)]
+        painted = getattr(w, "painted_texts", None)
+        if callable(painted):
+            found += [(name + ".painted", t) for t in painted()]
+        if isinstance(w, QWizard) and w.currentPage() is not None:
+            found.append((name + ".page title", w.currentPage().title()))
+            found.append((name + ".page subtitle", w.currentPage().subTitle()))
+    return [(where, text) for where, text in found if text]
+
+
+# Not words to translate: names of things that are code or addresses, written inside Chinese prose.
+NAMES = re.compile(
+    r"\b[\w.]+\(\)"  # a function shown as code: backward(), optimizer.zero_grad()
+    r"|\b(?:cuda|cpu|mps|xpu):\d+\b"  # a device as PyTorch names it: cuda:0
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|ai|io|net|edu|cn)\b"  # a web address without https://: pytorch.org
+    r"|\b[\w-]+\.(?:conf|ini|cfg|cmd|command|desktop|sh|bat)\b"  # a file name: pip.conf, open-terminal.sh
+    r"|[A-Za-z][A-Za-z ]*(?: › [A-Za-z][A-Za-z ]*)+"  # a menu of a program that is in English: File › Shut Down
+)
+PRODUCTS = {"PyCharm", "NaN"}  # more names that stay as they are (NaN: "not a number", as PyTorch prints it)
+
+
 def english_in(widget: QWidget) -> list[str]:
     bad = []
-    for where, text in visible_texts(widget):
+    for where, text in all_texts(widget):
         if where.startswith("QComboBox") and text == "English":
             continue  # the language list names each language in its own words
-        words = english_words(text)
+        words = english_words(NAMES.sub(" ", text), PRODUCTS)
         if words:
             bad.append(f"{where}: {words} in {text[:160]!r}")
     return bad
 
 
-def file_dialog_texts(qtbot: QtBot, open_it: Any) -> list[str]:
-    """Open a page's Browse… dialog for real (Qt's own dialog), read it, close it."""
+def dialog_texts(qtbot: QtBot, open_it: Callable[[], object], kind: type[QDialog]) -> list[str]:
+    """Open a dialog for real (Qt's own), read it, close it: the English found, and "<seen>"."""
     seen: list[str] = []
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
+        if not isinstance(dialog, kind):
             QTimer.singleShot(50, look)
             return
-        qtbot.wait(300)  # the folder view fills in
+        qtbot.wait(200)  # a file dialog's folder view fills in
         seen.extend(english_in(dialog))
         seen.append("<seen>")
         dialog.reject()
@@ -60,26 +142,51 @@ def file_dialog_texts(qtbot: QtBot, open_it: Any) -> list[str]:
     return seen
 
 
-def test_every_page_up_to_review_is_chinese(qtbot: QtBot, chinese: SetupWizard, tmp_path: Path) -> None:
-    wiz = chinese
-    problems: dict[str, list[str]] = {}
+def check_dialog(
+    problems: dict[str, list[str]],
+    name: str,
+    qtbot: QtBot,
+    open_it: Callable[[], object],
+    kind: type[QDialog],
+) -> None:
+    found = dialog_texts(qtbot, open_it, kind)
+    assert "<seen>" in found, f"{name} did not open"
+    problems[name] = [f for f in found if f != "<seen>"]
+
+
+class HeldRunner(ScriptedRunner):
+    """The scripted runner whose held step can also end well (``release``), not only be cancelled."""
+
+    def release(self) -> None:
+        self.hold = None
+        step = self._steps[self._index]
+        lines, code = self.script.get(str(step.id), ([], 0))
+        for text in lines:
+            self.line.emit(self._index, text)
+        self._end(step, ProcessResult(step.program, list(step.args), exit_code=code, tail=list(lines)))
+
+
+def _walk_to_review(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path, problems: dict[str, list[str]]) -> Any:
     qtbot.waitUntil(lambda: wiz.windowTitle() == "PyTorch 安装向导", timeout=3000)
     problems["welcome"] = english_in(wiz)
     wiz.start_background_detection()
     wiz.next()
     select_interpreter(qtbot, wiz, base_python())
     problems["python"] = english_in(wiz)
+    check_dialog(problems, "python file dialog", qtbot, wiz.pages[PageId.PYTHON]._on_browse, QFileDialog)
     wiz.next()
     manager = wiz.pages[PageId.MANAGER]
     manager.folder.setText(str(tmp_path / "新环境"))
     qtbot.waitUntil(manager.isComplete, timeout=5000)
     problems["manager"] = english_in(wiz)
-    dialog = file_dialog_texts(qtbot, manager._on_browse)
-    assert "<seen>" in dialog
-    problems["folder dialog"] = [d for d in dialog if d != "<seen>"]
+    check_dialog(problems, "folder dialog", qtbot, manager._on_browse, QFileDialog)
     wiz.next()
-    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
+    hardware = wiz.pages[PageId.HARDWARE]
+    qtbot.waitUntil(hardware.isComplete, timeout=30000)
     problems["hardware"] = english_in(wiz)
+    hardware.advanced.setChecked(True)
+    problems["hardware, builds list"] = english_in(wiz)
+    hardware.advanced.setChecked(False)
     wiz.next()
     review = wiz.pages[PageId.REVIEW]
     review.commands_toggle.setChecked(True)
@@ -87,14 +194,108 @@ def test_every_page_up_to_review_is_chinese(qtbot: QtBot, chinese: SetupWizard, 
     review.src_folder.setChecked(True)
     review.folder.setText(str(tmp_path))
     problems["review, wheel folder"] = english_in(wiz)
-    dialog = file_dialog_texts(qtbot, review._on_browse)
-    problems["wheel folder dialog"] = [d for d in dialog if d != "<seen>"]
+    check_dialog(problems, "wheel folder dialog", qtbot, review._on_browse, QFileDialog)
+    review.src_index.setChecked(True)
+    review.commands_toggle.setChecked(False)
+    qtbot.waitUntil(review.isComplete, timeout=20000)  # offline: "install anyway" after the server check
+    return review
+
+
+def test_every_page_is_chinese(qtbot: QtBot, chinese: SetupWizard, tmp_path: Path) -> None:
+    wiz = chinese
+    problems: dict[str, list[str]] = {}
+    _walk_to_review(qtbot, wiz, tmp_path, problems)
+
+    # -- Install: a failure with its diagnosis buttons -----------------------------------------------
+    install = wiz.pages[PageId.INSTALL]
+    failing = OFFLINE_LOG.read_text(encoding="utf-8").splitlines()
+    runner = HeldRunner({"create-venv": make_venv, "install-torch": (failing, 1), "verify": ([OK_VERIFY], 0)})
+    install.ensure_session(runner=runner)
+    wiz.next()
+    assert wiz.currentId() == PageId.INSTALL
+    qtbot.waitUntil(lambda: install.failed_at is not None and not install.is_running(), timeout=10000)
+    assert {"retry", "set-proxy", "use-wheel-folder"} <= set(install.action_buttons)
+    install.log.toggle.setChecked(True)
+    problems["install, failed"] = english_in(wiz)
+    check_dialog(problems, "proxy question", qtbot, install.action_buttons["set-proxy"].click, QInputDialog)
+    check_dialog(
+        problems, "wheel folder dialog (install)", qtbot, install.action_buttons["use-wheel-folder"].click,
+        QFileDialog,
+    )  # fmt: skip
+    check_dialog(problems, "disk space box", qtbot, install.show_space, QMessageBox)
+
+    # -- Install: running (a download half done), the quit question, then success -----------------------
+    runner.script["install-torch"] = (PIP_LINES, 0)
+    runner.hold = StepId.INSTALL_TORCH
+    install.do_action("retry")
+    session = install.ensure_session()
+    qtbot.waitUntil(lambda: runner.ran.count(StepId.INSTALL_TORCH) == 2, timeout=5000)  # held there
+    for line in PIP_LINES:
+        runner.line.emit(runner._index, line)
+    qtbot.waitUntil(lambda: install.last is not None and install.last.done_bytes > 0, timeout=3000)
+    problems["install, running"] = english_in(wiz)
+    check_dialog(
+        problems, "quit question", qtbot, wiz.button(QWizard.WizardButton.CancelButton).click, QMessageBox
+    )
+    assert session.is_running()  # "no" to the question: the install goes on
+    runner.release()
+    qtbot.waitUntil(lambda: install.succeeded, timeout=10000)
+    problems["install, done"] = english_in(wiz)
+    check_dialog(problems, "save report dialog", qtbot, wiz.save_report, QFileDialog)
+
+    # -- Demo: a failed run, then a GPU run that went well (recorded output) ---------------------------
+    demo = wiz.pages[PageId.DEMO]
+    demo.run_demo = lambda: None  # type: ignore[method-assign]  # the recorded runs below stand in
+    wiz.next()
+    assert wiz.currentId() == PageId.DEMO
+    demo.device.addItem("cuda:0 — NVIDIA H200", "cuda:0")
+    demo.device.setCurrentIndex(demo.device.count() - 1)
+    recorded = RECORD.read_text(encoding="utf-8")
+    nan_run = "\n".join(recorded.splitlines()[:10])  # four training steps, then the numbers blow up
+    nan_run += '\nWIZARD-DEMO {"event": "failure", "code": "not_finite", "step": 5, "loss": "nan"}'
+    demo.show_recorded(nan_run, exit_code=1)
+    assert demo.failure == "not_finite"
+    problems["demo, failed"] = english_in(wiz)
+    demo.show_recorded(recorded)
+    assert demo.succeeded
+    demo.curve.finish_animation()
+    problems["demo"] = english_in(wiz)
+
+    # -- Finish: every button shown, the details open, a program started ------------------------------
+    wiz.next()
+    finish = wiz.pages[PageId.FINISH]
+    assert wiz.currentId() == PageId.FINISH
+    finish.launcher = lambda argv, cwd: True
+    finish.vscode = "/usr/bin/code"
+    finish.jupyter = [str(Path(wiz.state.env_dir) / "bin" / "jupyter-lab")]
+    finish.retranslate()
+    finish.details_toggle.setChecked(True)
+    finish.start_jupyter.click()
+    problems["finish"] = [p for p in english_in(wiz) if "CopyableText" not in p]
+
     left = {page: found for page, found in problems.items() if found}
     assert not left, "\n".join(f"{page}:\n  " + "\n  ".join(found) for page, found in left.items())
 
 
 def test_the_checker_finds_english(qtbot: QtBot, wiz: SetupWizard) -> None:
-    """The check itself can fail: the English Welcome page is full of English words."""
+    """The check itself can fail: the English Welcome page is full of English words, and each kind of
+    text it reads (a tooltip, a list item, rich text prose, painted words) is read."""
     assert english_in(wiz)
     assert english_words("下载大约 310.0 MB，需要 PyTorch 和 CUDA 13.0") == []
     assert english_words("Look in:") == ["Look", "in"]
+    from wizard.gui.losscurve import LossCurve
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    box.setToolTip("中文")
+    items = QListWidget(box)
+    items.addItem("Create the environment")
+    prose = QTextEdit(box)
+    prose.setHtml("<p>Read the code</p><pre>x = torch.tensor([1, 2, 3])</pre>")
+    curve = LossCurve(box)
+    box.show()
+    where = {w.split(":")[0] for w in english_in(box)}
+    assert where == {"QListWidget().item", "QTextEdit().prose", "LossCurve().painted"}, where
+    box.setToolTip("Copy")
+    assert any(w.startswith("QWidget().tooltip") for w in english_in(box))
+    assert "training step (0 to 100)" in curve.painted_texts()

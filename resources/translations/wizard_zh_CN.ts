@@ -1375,7 +1375,7 @@
         </message>
         <message>
             <source>Learn the Basics: PyTorch's own first tutorial</source>
-            <translation>Learn the Basics：PyTorch 官方的入门教程（英文）</translation>
+            <translation>PyTorch 官方的入门教程（英文）</translation>
         </message>
         <message>
             <source>All PyTorch tutorials</source>

@@ -89,6 +89,14 @@ class LossCurve(QWidget):
         return out
 
     # -- drawing ----------------------------------------------------------------------------------
+    def painted_texts(self) -> list[str]:
+        """The words this widget paints (no label holds them): the axis names, or the empty-curve hint."""
+        last_step = max([self.total_steps] + [s for s, _v in self.points])
+        texts = [self.tr("loss"), self.tr("training step (0 to {last})").format(last=last_step)]
+        if not self.visible_points():
+            texts.append(self.tr("The curve appears here during training."))
+        return texts
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -111,22 +119,20 @@ class LossCurve(QWidget):
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             f"{low:.3g}",
         )
+        words = self.painted_texts()
         painter.drawText(
             QRectF(rect.left(), 0, rect.width(), fm.height() + 4),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.tr("loss"),
+            words[0],
         )
-        last_step = max([self.total_steps] + [s for s, _v in self.points])
         painter.drawText(
             QRectF(rect.left(), rect.bottom() + 2, rect.width(), fm.height() + 4),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-            self.tr("training step (0 to {last})").format(last=last_step),
+            words[1],
         )
         points = self.polyline(rect)
         if not points:
-            painter.drawText(
-                rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("The curve appears here during training.")
-            )
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), words[2])
             painter.end()
             return
         path = QPainterPath(points[0])
