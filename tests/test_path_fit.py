@@ -1,6 +1,7 @@
 """The window fits the screen's free area at every size and scale: at 1366×768 with 125 % and at
-1920×1080 with 200 %, every page up to Review keeps Next (Install) and Cancel on the screen; long
-pages scroll instead of growing the window."""
+1920×1080 with 200 %, every page keeps Next (Install) and Cancel on the screen, the last one Finish;
+long pages scroll instead of growing the window. Install runs against the scripted runner and the Demo
+shows a recorded GPU run, so every page is as long as it gets without installing anything."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from wizard.gui.window import PageId
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +50,7 @@ def record():
     free = w.screen().availableGeometry()
     buttons = {}
     for name, which in (("next", QWizard.WizardButton.NextButton), ("commit", QWizard.WizardButton.CommitButton),
-                        ("cancel", QWizard.WizardButton.CancelButton)):
+                        ("cancel", QWizard.WizardButton.CancelButton), ("finish", QWizard.WizardButton.FinishButton)):
         b = w.button(which)
         if b.isVisible():
             top_left = b.mapToGlobal(b.rect().topLeft())
@@ -74,8 +77,37 @@ review.commands_toggle.setChecked(True)  # the longest Review: commands shown
 review.src_folder.setChecked(True)
 review.folder.setText(str(tmp))
 record()
+# Install, Demo and Finish: the install against the scripted runner, the demo from a recorded GPU run
+from tests.test_session import OK_VERIFY, ScriptedRunner, make_venv
+review.src_index.setChecked(True)
+review.commands_toggle.setChecked(False)
+bot.waitUntil(review.isComplete, 20000)
+install = w.pages[PageId.INSTALL]
+install.ensure_session(runner=ScriptedRunner({"create-venv": make_venv, "verify": ([OK_VERIFY], 0)}))
+w.next()
+bot.waitUntil(lambda: install.succeeded, 20000)
+install.log.toggle.setChecked(True)
+record()
+demo = w.pages[PageId.DEMO]
+demo.run_demo = lambda: None
+w.next()
+demo.device.addItem("cuda:0 — NVIDIA H200", "cuda:0")
+demo.device.setCurrentIndex(demo.device.count() - 1)
+demo.show_recorded(Path("tests/fixtures/gpu/h200-device-run/demo_cuda_converted.txt").read_text(encoding="utf-8"))
+record()
+w.next()
+finish = w.pages[PageId.FINISH]
+finish.vscode, finish.jupyter = "/usr/bin/code", ["jupyter-lab"]  # every button shown
+finish.retranslate()
+finish.details_toggle.setChecked(True)  # the longest Finish: the terminal commands shown
+record()
 print("FIT " + json.dumps(out))
 """
+
+PAGES = (
+    PageId.WELCOME, PageId.PYTHON, PageId.MANAGER, PageId.HARDWARE, PageId.REVIEW,
+    PageId.INSTALL, PageId.DEMO, PageId.FINISH,
+)  # fmt: skip
 
 SCREENS = {
     "1366x768@125": (1366, 768, "1.25"),
@@ -121,12 +153,15 @@ def test_window_fits_the_screen(tmp_path: Path, screen: str, lang: str) -> None:
     line = next((x for x in r.stdout.splitlines() if x.startswith("FIT ")), None)
     assert line, r.stdout[-2000:] + r.stderr[-3000:]
     pages = json.loads(line[4:])
-    assert len(pages) == 5
+    assert [p["page"] for p in pages] == [int(pid) for pid in PAGES]
     for p in pages:
         free = p["free"]
         assert free[2] == round(width / float(scale)) and free[3] == round(height / float(scale))
         # the window, with room for a title bar and a taskbar of 40 logical pixels
         assert p["window"][2] <= free[2] and p["window"][3] <= free[3] - 40, p
-        assert "cancel" in p["buttons"] and ("next" in p["buttons"] or "commit" in p["buttons"]), p
+        if p["page"] == int(PageId.FINISH):
+            assert "finish" in p["buttons"], p  # the last page has Finish and no Cancel
+        else:
+            assert "cancel" in p["buttons"] and ("next" in p["buttons"] or "commit" in p["buttons"]), p
         for rect in p["buttons"].values():
             assert _inside(rect, free), p

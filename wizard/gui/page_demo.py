@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
 )
 
 from ..core import demorun
@@ -61,7 +60,10 @@ class DemoPage(Page):
         self.output.setReadOnly(True)
         self.output.setFont(mono_font())
         self.output.setMaximumHeight(96)
-        layout = QVBoxLayout(self)
+        self.output.setMinimumHeight(56)  # three lines, also when the page scrolls
+        # the lesson keeps room to read it on a small screen: the page scrolls instead of squeezing it
+        self.code.setMinimumHeight(self.code.fontMetrics().lineSpacing() * 9)
+        layout = self.scrolled_layout()
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.curve)

@@ -44,11 +44,9 @@ class FinishPage(Page):
         self.run_again.clicked.connect(self.on_run_again)
         self.make_shortcut = QPushButton()
         self.make_shortcut.clicked.connect(self.on_make_shortcut)
-        grid = QGridLayout()
-        for i, button in enumerate(
-            (self.open_folder, self.open_vscode, self.start_jupyter, self.run_again, self.make_shortcut)
-        ):
-            grid.addWidget(button, i // 2, i % 2)
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
         self.status = wrap_label()
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.lesson = wrap_label()
@@ -72,9 +70,9 @@ class FinishPage(Page):
         for w in (self.activate_label, self.activate, self.run_label, self.run, self.editor_label):
             inner.addWidget(w)
         self.details.setVisible(False)
-        layout = QVBoxLayout(self)
+        layout = self.scrolled_layout()
         layout.addWidget(self.done)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         layout.addWidget(self.status)
         layout.addWidget(self.lesson)
         layout.addWidget(self.pinned)
@@ -217,6 +215,7 @@ class FinishPage(Page):
         )
         self.open_vscode.setVisible(self.vscode is not None)
         self.start_jupyter.setVisible(self.jupyter is not None)
+        self._place_buttons()
         links = " · ".join(
             f"<a href='{escape(url)}'>{escape(title)}</a>"
             for title, url in handoff.tutorial_links(self._language())
@@ -244,6 +243,18 @@ class FinishPage(Page):
         else:
             self.lesson.setText("")
         self._fill_details(target)
+
+    def _place_buttons(self) -> None:
+        """The buttons that are shown, two to a row with no hole where a program is missing."""
+        buttons = (self.open_folder, self.open_vscode, self.start_jupyter, self.run_again, self.make_shortcut)
+        for button in buttons:
+            self.grid.removeWidget(button)
+        shown = [b for b in buttons if not b.isHidden()]
+        for i, button in enumerate(shown):
+            self.grid.addWidget(button, i // 2, i % 2)
+        for button in buttons:
+            if button.isHidden():
+                self.grid.addWidget(button, len(shown), 0)  # kept in the page, out of sight
 
     def _fill_details(self, target: handoff.Target) -> None:
         st = self.state
