@@ -405,9 +405,9 @@ def test_jargon_explained_for_learners() -> None:
 
 def test_cpu_index_reasons_per_os() -> None:
     linux = recommend(CASES["linux-no-gpu"][0])
-    assert any("3" in r and "CPU index" in r for r in linux.reasons)
+    assert any("3" in r and "PyTorch's own download server" in r for r in linux.reasons)
     windows = recommend(CASES["windows-no-gpu"][0])
-    assert any("also serves the CPU build" in r for r in windows.reasons)
+    assert any("also gets the CPU-only build" in r for r in windows.reasons)
 
 
 def test_intel_mac_pins_numpy_1() -> None:
@@ -555,7 +555,7 @@ def test_windows_on_arm_cpu_for_311_to_313_only() -> None:
 
 def test_linux_aarch64_standard_index_is_cuda_13_not_cpu() -> None:
     rec = recommend(CASES["linux-arm64-no-gpu"][0])
-    assert any("CUDA 13" in r and "CPU index" in r for r in rec.reasons), rec.reasons
+    assert any("CUDA 13" in r and "PyTorch's own download server" in r for r in rec.reasons), rec.reasons
     assert releases.load().default_index_serves["linux-arm64"].startswith("cu13")
 
 

@@ -108,6 +108,7 @@ NAMES = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|ai|io|net|edu|cn)\b"  # a web address without https://: pytorch.org
     r"|\b[\w-]+\.(?:conf|ini|cfg|cmd|command|desktop|sh|bat)\b"  # a file name: pip.conf, open-terminal.sh
     r"|[A-Za-z][A-Za-z ]*(?: › [A-Za-z][A-Za-z ]*)+"  # a menu of a program that is in English: File › Shut Down
+    r"|“(?:pip|conda|python) [^”]*”"  # a command, quoted: “pip install torch”
 )
 PRODUCTS = {"PyCharm", "NaN"}  # more names that stay as they are (NaN: "not a number", as PyTorch prints it)
 
@@ -299,3 +300,52 @@ def test_the_checker_finds_english(qtbot: QtBot, wiz: SetupWizard) -> None:
     box.setToolTip("Copy")
     assert any(w.startswith("QWidget().tooltip") for w in english_in(box))
     assert "training step (0 to 100)" in curve.painted_texts()
+
+
+# -- words a 15-year-old follows on the Hardware page ----------------------------------------------------
+JARGON = re.compile(r"package index|CPU index|index|软件包索引|CPU 索引|索引", re.IGNORECASE)
+
+
+def test_the_hardware_page_says_where_pytorch_comes_from_in_plain_words(
+    qtbot: QtBot, wiz: SetupWizard, tmp_path: Path
+) -> None:
+    """No "standard package index" / "标准软件包索引": the reasons for the build on every kind of computer
+    say "a plain pip install torch" and "PyTorch's own download server", in both languages; the exact
+    address and packages are behind the Details toggle."""
+    from tests.test_builds import CASES
+    from wizard.core import builds
+
+    pending = PendingTranslator()
+    app = QApplication.instance()
+    try:
+        for lang in ("en", "zh_CN"):
+            wiz.set_language(lang)
+            if lang == "zh_CN":
+                app.installTranslator(pending)
+            for name, (machine, *_rest) in CASES.items():
+                rec = builds.recommend(machine)
+                words = [*rec.worded("reason"), *rec.worded("warning"), *rec.worded("alternative")]
+                jargon = [w for w in words if JARGON.search(w)]
+                assert not jargon, f"{lang}, {name}: {jargon}"
+            plain = " ".join(builds.recommend(CASES["linux-no-gpu"][0]).reasons)
+            assert ("PyTorch's own download server" if lang == "en" else "PyTorch 自己的下载服务器") in plain
+        app.removeTranslator(pending)
+        wiz.set_language("en")
+        wiz.start_background_detection()
+        wiz.next()
+        select_interpreter(qtbot, wiz, base_python())
+        wiz.next()
+        wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
+        qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+        wiz.next()
+        hardware = wiz.pages[PageId.HARDWARE]
+        qtbot.waitUntil(hardware.isComplete, timeout=30000)
+        assert not JARGON.search(hardware.choice.text()), hardware.choice.text()
+        assert hardware.details_toggle.isVisibleTo(hardware) and not hardware.details.isVisibleTo(hardware)
+        hardware.details_toggle.click()
+        assert hardware.details.isVisibleTo(hardware)
+        rec = hardware.recommendation
+        assert rec is not None and rec.index_url and rec.index_url in hardware.details.text()
+        assert f"torch=={rec.torch}" in hardware.details.text()
+    finally:
+        app.removeTranslator(pending)

@@ -382,8 +382,8 @@
             <translation>在 macOS 上，PyTorch 无法使用 NVIDIA（CUDA）或 AMD（ROCm）显卡。</translation>
         </message>
         <message>
-            <source>This Mac has Apple Silicon. The standard PyTorch package includes MPS (Metal Performance Shaders), which lets PyTorch use the Mac's GPU; it comes from the normal package index.</source>
-            <translation>这台 Mac 使用 Apple 芯片。标准的 PyTorch 安装包自带 MPS（Metal Performance Shaders），可以让 PyTorch 使用 Mac 的显卡；它来自普通的软件包索引。</translation>
+            <source>PyTorch {torch} is the usual package (the one “pip install torch” gets), the same as for newer Macs; here it runs on the processor (CPU).</source>
+            <translation>PyTorch {torch} 是普通的安装包（也就是“pip install torch”得到的那个），和较新的 Mac 用的一样；在这台 Mac 上它在处理器（CPU）上运行。</translation>
         </message>
         <message>
             <source>Intel Macs have no GPU support in PyTorch, so PyTorch runs on the processor (CPU).</source>
@@ -450,6 +450,14 @@
             <translation>你的 {gpu}（计算能力 {cc}）对当前的 PyTorch GPU 版本来说太旧了，因此 PyTorch 会在处理器（CPU）上运行。</translation>
         </message>
         <message>
+            <source>On {platform}, a plain “pip install torch” would download the {build} build (about {mb} MB, mostly NVIDIA files that are no use without an NVIDIA GPU). The wizard gets the much smaller CPU-only build from PyTorch's own download server instead.</source>
+            <translation>在 {platform} 上，直接用“pip install torch”会下载 {build} 版本（约 {mb} MB，大部分是没有 NVIDIA 显卡就用不上的 NVIDIA 文件）。所以向导改为从 PyTorch 自己的下载服务器获取小得多的仅 CPU 版本。</translation>
+        </message>
+        <message>
+            <source>On {platform}, a plain “pip install torch” also gets the CPU-only build; the wizard still gets it from PyTorch's own download server, so that you get exactly this build.</source>
+            <translation>在 {platform} 上，直接用“pip install torch”得到的也是仅 CPU 版本；向导仍然从 PyTorch 自己的下载服务器获取它，确保你装上的正是这个版本。</translation>
+        </message>
+        <message>
             <source>This is the last PyTorch release for your GPU: PyTorch {torch} is the newest version with code for the {gpu} (compute capability {cc}); PyTorch {newest} and later support only newer GPUs. It keeps working, but will not get new features.</source>
             <translation>这是支持你的显卡的最后一个 PyTorch 版本：PyTorch {torch} 是带有 {gpu}（计算能力 {cc}）所需代码的最新版本；PyTorch {newest} 及以后的版本只支持更新的显卡。它仍然可以正常使用，只是不会再有新功能。</translation>
         </message>
@@ -486,10 +494,6 @@
             <translation>把 macOS 升级到 {need} 或更新的版本，就能用最新的 PyTorch，也能用上 Mac 的 GPU（MPS）。</translation>
         </message>
         <message>
-            <source>PyTorch {torch} comes from the normal package index, the same package as for newer Macs; here it runs on the processor (CPU).</source>
-            <translation>PyTorch {torch} 来自普通的软件包索引，和较新的 Mac 用的是同一个安装包；在这台 Mac 上它在处理器（CPU）上运行。</translation>
-        </message>
-        <message>
             <source>PyTorch can use the Mac's GPU (MPS) only on macOS {need} or newer; this Mac has macOS {have}, so PyTorch runs on the processor (CPU).</source>
             <translation>只有在 macOS {need} 或更新的系统上，PyTorch 才能使用 Mac 的 GPU（MPS）；这台 Mac 是 macOS {have}，所以 PyTorch 会在处理器（CPU）上运行。</translation>
         </message>
@@ -524,6 +528,10 @@
         <message>
             <source>Update the NVIDIA driver to {need} or newer to use the GPU ({build}), then let the wizard check again.</source>
             <translation>请把 NVIDIA 驱动程序更新到 {need} 或更新版本以使用显卡（{build}），然后让向导再检查一次。</translation>
+        </message>
+        <message>
+            <source>This Mac has Apple Silicon. The usual PyTorch package (the one “pip install torch” gets) includes MPS (Metal Performance Shaders), which lets PyTorch use the Mac's GPU.</source>
+            <translation>这台 Mac 使用 Apple 芯片。普通的 PyTorch 安装包（也就是“pip install torch”得到的那个）自带 MPS（Metal Performance Shaders），可以让 PyTorch 使用 Mac 的显卡。</translation>
         </message>
         <message>
             <source>PyTorch's builds for AMD GPUs (ROCm) are made for Linux only, so on {os} PyTorch cannot use the {gpu}. The CPU build is chosen.</source>
@@ -568,14 +576,6 @@
         <message>
             <source>The CPU-only build is chosen.</source>
             <translation>已选择仅 CPU 版本。</translation>
-        </message>
-        <message>
-            <source>On {platform} the standard package index would install the {build} build (about {mb} MB, mostly NVIDIA libraries that the CPU build does not need); the wizard installs from PyTorch's CPU index instead.</source>
-            <translation>在 {platform} 上，标准软件包索引会安装 {build} 版本（约 {mb} MB，大部分是 CPU 版本用不到的 NVIDIA 库）；因此向导改为从 PyTorch 的 CPU 索引安装。</translation>
-        </message>
-        <message>
-            <source>On {platform} the standard package index also serves the CPU build; the wizard names PyTorch's CPU index anyway, so exactly this build is installed.</source>
-            <translation>在 {platform} 上，标准软件包索引提供的也是 CPU 版本；向导仍然明确指定 PyTorch 的 CPU 索引，以确保安装的正是这个版本。</translation>
         </message>
         <message>
             <source>Machine: {os} {arch}, Python {py} ({bits}-bit)</source>
@@ -1498,6 +1498,26 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         <message>
             <source>Other options:</source>
             <translation>其他选项：</translation>
+        </message>
+        <message>
+            <source>Hide details</source>
+            <translation>隐藏详细信息</translation>
+        </message>
+        <message>
+            <source>Details: where it comes from</source>
+            <translation>详细信息：从哪里下载</translation>
+        </message>
+        <message>
+            <source>Download address: {url}</source>
+            <translation>下载地址：{url}</translation>
+        </message>
+        <message>
+            <source>Download address: none given, so pip uses its usual one (what “pip install torch” uses).</source>
+            <translation>下载地址：没有指定，所以 pip 使用它平常的下载地址（和“pip install torch”一样）。</translation>
+        </message>
+        <message>
+            <source>Packages: {packages}</source>
+            <translation>安装包：{packages}</translation>
         </message>
     </context>
     <context>

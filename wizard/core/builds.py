@@ -1173,8 +1173,8 @@ def _recommend_mac(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
         b.reasons.append(
             translate(
                 "Builds",
-                "This Mac has Apple Silicon. The standard PyTorch package includes MPS (Metal Performance "
-                "Shaders), which lets PyTorch use the Mac's GPU; it comes from the normal package index.",
+                "This Mac has Apple Silicon. The usual PyTorch package (the one “pip install torch” gets) "
+                "includes MPS (Metal Performance Shaders), which lets PyTorch use the Mac's GPU.",
             )
         )
         return b.done(base, "mps", "mps", choices)
@@ -1583,9 +1583,9 @@ def _recommend_cpu(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
         b.reasons.append(
             translate(
                 "Builds",
-                "On {platform} the standard package index would install the {build} build (about {mb} MB, "
-                "mostly NVIDIA libraries that the CPU build does not need); the wizard installs from "
-                "PyTorch's CPU index instead.",
+                "On {platform}, a plain “pip install torch” would download the {build} build (about {mb} MB, "
+                "mostly NVIDIA files that are no use without an NVIDIA GPU). The wizard gets the much smaller "
+                "CPU-only build from PyTorch's own download server instead.",
             ).format(
                 platform=_platform_label(m.os, m.arch), build=_variant_label(data, served), mb=size or "?"
             )
@@ -1594,9 +1594,8 @@ def _recommend_cpu(b: _Builder, base: Release, choices: tuple[Choice, ...]) -> R
         b.reasons.append(
             translate(
                 "Builds",
-                "On {platform} the standard package index also serves the CPU build; the wizard names "
-                "PyTorch's "
-                "CPU index anyway, so exactly this build is installed.",
+                "On {platform}, a plain “pip install torch” also gets the CPU-only build; the wizard still "
+                "gets it from PyTorch's own download server, so that you get exactly this build.",
             ).format(platform=_platform_label(m.os, m.arch))
         )
     return b.done(base, "cpu", "cpu", choices)
@@ -1673,8 +1672,8 @@ def word(n: Notice) -> str:
     elif code == "mac-cpu":
         text = translate(
             "Builds",
-            "PyTorch {torch} comes from the normal package index, the same package as for newer Macs; here it "
-            "runs on the processor (CPU).",
+            "PyTorch {torch} is the usual package (the one “pip install torch” gets), the same as for newer "
+            "Macs; here it runs on the processor (CPU).",
         )
     elif code == "mps-needs-macos":
         text = translate(

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QToolButton, QVBoxLayout
 
 from ..core import builds
 from .common import Page, size_text, variant_text, wrap_label
@@ -33,8 +33,20 @@ class HardwarePage(Page):
         self.builds.currentIndexChanged.connect(self._on_build)
         self.build_warning = wrap_label()
         self.build_warning.setVisible(False)
+        # Details: the exact address and packages behind the plain words, for those who want them
+        self.details_toggle = QToolButton()
+        self.details_toggle.setCheckable(True)
+        self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_toggle.setAutoRaise(True)
+        self.details_toggle.toggled.connect(lambda _on: self.retranslate())
+        self.details = wrap_label()
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setVisible(False)
         box = QVBoxLayout(self.choice_box)
         box.addWidget(self.choice)
+        box.addWidget(self.details_toggle)
+        box.addWidget(self.details)
         box.addWidget(self.advanced)
         box.addWidget(self.builds)
         box.addWidget(self.build_warning)
@@ -151,9 +163,11 @@ class HardwarePage(Page):
     def _on_advanced(self, on: bool) -> None:
         self.builds.setVisible(on)
         self._apply_choice()
+        self._retranslate_details(self.recommendation)
 
     def _on_build(self, _index: int) -> None:
         self._apply_choice()
+        self._retranslate_details(self.recommendation)
 
     def isComplete(self) -> bool:
         return self.recommendation is not None and self.state.variant is not None
@@ -224,6 +238,7 @@ class HardwarePage(Page):
             rows += [escape(n) for n in report.notes]
             self.found.setText("<br>".join(rows))
         rec = self.recommendation
+        self._retranslate_details(rec)
         if rec is None:
             self.choice.setText("")
             return
@@ -256,6 +271,35 @@ class HardwarePage(Page):
                 + "</ul>"
             )
         self.choice.setText("".join(parts))
+
+    def _retranslate_details(self, rec: builds.Recommendation | None) -> None:
+        on = self.details_toggle.isChecked()
+        self.details_toggle.setText(
+            self.tr("Hide details") if on else self.tr("Details: where it comes from")
+        )
+        self.details_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.details_toggle.setVisible(rec is not None and rec.variant is not None)
+        self.details.setVisible(on and self.details_toggle.isVisibleTo(self))
+        if rec is None or rec.variant is None:
+            self.details.setText("")
+            return
+        choice = self._selected_choice()
+        url = choice.index_url if choice is not None else rec.index_url
+        packages = (
+            [f"torch=={choice.torch}"]
+            + ([f"torchvision=={choice.torchvision}"] if choice.torchvision else [])
+            if choice is not None
+            else list(rec.requirements())
+        )
+        where = (
+            self.tr("Download address: {url}").format(url=f"<tt>{escape(url)}</tt>")
+            if url
+            else self.tr(
+                "Download address: none given, so pip uses its usual one (what “pip install torch” uses)."
+            )
+        )
+        what = self.tr("Packages: {packages}").format(packages="<tt>" + escape(" ".join(packages)) + "</tt>")
+        self.details.setText(where + "<br>" + what)
 
 
 def _device_of(variant: str) -> str:
