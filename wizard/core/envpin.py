@@ -38,12 +38,16 @@ def pin_files(
     ]
     if torchvision:
         lines.append(f"torchvision=={torchvision}")
-    config = ["[global]", f"constraint = {folder / CONSTRAINTS}"]
+    # pip reads its configuration file in the system's code page (cp936 on a Chinese Windows), not in
+    # UTF-8: a folder with non-ASCII letters is written as a file: address, pure ASCII, which pip also reads.
+    constraints = folder / CONSTRAINTS
+    where = str(constraints) if str(constraints).isascii() else constraints.absolute().as_uri()
+    config = ["[global]", f"constraint = {where}"]
     index = strip_login(index_url)  # a password is never written down
     if index:
         config.append(f"extra-index-url = {index}")
     return [
-        (folder / CONSTRAINTS, "\n".join(lines) + "\n"),
+        (constraints, "\n".join(lines) + "\n"),
         (folder / config_name(os_name), "\n".join(config) + "\n"),
     ]
 
