@@ -68,7 +68,7 @@ def fake_torch_wheel(folder: Path) -> Path:
 
 
 def cli_env(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_") or k == "PIP_COMPILE"}
     return {
         **env,
         "PIP_CONFIG_FILE": os.devnull,

@@ -193,7 +193,7 @@ def fake_index(tmp_path: Path) -> Iterator[FakeIndex]:
 def clean_env(**extra: str) -> dict[str, str]:
     """This environment without pip's configuration (this machine's pip.conf adds indexes, find-links and a
     constraint on torch), so pip sees only the local index the test names."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_") or k == "PIP_COMPILE"}
     return {**env, "PIP_CONFIG_FILE": os.devnull, "PIP_NO_CACHE_DIR": "1", "PYTHONUTF8": "1", **extra}
 
 
