@@ -47,6 +47,7 @@ from wizard.core.diagnose import Diagnosis, diagnose
 PIP_TIMEOUT_S = 90
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 SELF_SIGNED = ("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost")
+NO_DNS = Path(__file__).parent / "no_dns"
 WHEEL_URL_PATH = "/whl/cu124/torch-2.5.1%2Bcu124-cp311-cp311-linux_x86_64.whl"
 
 
@@ -57,6 +58,9 @@ def child_env() -> dict[str, str]:
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONUTF8="1")
     # A test that names no index of its own gets one on 127.0.0.1 that refuses, never pip's default.
     env.update(PIP_NO_INPUT="1", PIP_INDEX_URL=REFUSING_INDEX)
+    # ... and no name lookups: an unknown host fails in the child itself, as glibc's resolver answers
+    # (tests/no_dns/sitecustomize.py), so no question ever leaves this machine.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NO_DNS), env.get("PYTHONPATH", "")]))
     return env
 
 
@@ -287,7 +291,21 @@ def test_name_does_not_resolve(pip: list[str]) -> None:
         "3",
     ]
     output, rc = run([*pip, *args, "torch"])
+    assert "Name or service not known" in output  # the stand-in resolver answered, as glibc would
     check(output, rc, "network-offline")
+
+
+def test_no_name_is_looked_up_by_the_children() -> None:
+    """The stand-in resolver is in force for this file's children: a real lookup would leave the machine."""
+    code = (
+        "import socket\n"
+        "print(socket.getaddrinfo.__module__)\n"  # the stand-in, not the system's resolver
+        "try:\n    socket.getaddrinfo('does-not-exist.invalid', 443)\n"
+        "except socket.gaierror as e:\n    print(e.errno == socket.EAI_NONAME)\n"
+        "print(socket.getaddrinfo('127.0.0.1', 80)[0][4][0])"
+    )
+    output, rc = run([sys.executable, "-c", code])
+    assert rc == 0 and output.split() == ["sitecustomize", "True", "127.0.0.1"], output
 
 
 def test_index_never_answers(pip: list[str], silent_server: int) -> None:
