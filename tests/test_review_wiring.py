@@ -48,6 +48,34 @@ def _interpreter() -> interpreters.Interpreter:
 
 
 @pytest.fixture
+def cli_started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
+    """The command line's install session does not run: each start is recorded, then ends as stopped
+    (from the event loop, as a real session does)."""
+    from wizard import session
+
+    calls: list[tuple[Any, Any]] = []
+
+    def start(self: Any, plan: Any, *, context: Any = None, resume: Any = None) -> None:
+        calls.append((plan, resume))
+        QTimer.singleShot(0, lambda: self.finished.emit(session.Outcome(session.OutcomeKind.STOPPED)))
+
+    monkeypatch.setattr(session.InstallSession, "start", start)
+    return calls
+
+
+def _run_unfinished(args: argparse.Namespace) -> int:
+    """``python -m wizard unfinished`` in this process; the Ctrl+C handlers it sets are put back after."""
+    from wizard import installcli
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        return installcli.run_unfinished(args)
+    finally:
+        for s, h in handlers.items():
+            signal.signal(s, h)
+
+
+@pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, Any]]:
     """Install sessions do not run: each start is recorded as (plan, resume record)."""
     from wizard import session
@@ -532,7 +560,7 @@ def test_the_command_line_needs_the_login_and_refuses_without_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    started: list[Any],
+    cli_started: list[Any],
 ) -> None:
     from wizard import installcli
 
@@ -541,10 +569,10 @@ def test_the_command_line_needs_the_login_and_refuses_without_it(
     monkeypatch.delenv(installcli.LOGIN_USER_ENV, raising=False)
     monkeypatch.delenv(installcli.LOGIN_PASSWORD_ENV, raising=False)
     req = _unfinished_with_login(tmp_path, data)
-    assert installcli.run_unfinished(_finish_args(Path(req.env_dir), yes=True)) == installcli.EXIT_REFUSED
+    assert _run_unfinished(_finish_args(Path(req.env_dir), yes=True)) == installcli.EXIT_REFUSED
     said = capsys.readouterr().out
     assert "http://127.0.0.1:9/simple" in said and "needs a login" in said
-    assert installcli.LOGIN_PASSWORD_ENV in said and not started
+    assert installcli.LOGIN_PASSWORD_ENV in said and not cli_started
     assert journal.load(data) is not None  # kept as it was
 
 
@@ -553,29 +581,17 @@ def test_the_command_line_takes_the_login_from_the_environment(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    started: list[Any],
+    cli_started: list[Any],
 ) -> None:
-    from wizard import installcli, session
+    from wizard import installcli
 
     data = tmp_path / "data"
     monkeypatch.setenv("TORCH_WIZARD_DATA_DIR", str(data))
     monkeypatch.setenv(installcli.LOGIN_USER_ENV, "ana")
     monkeypatch.setenv(installcli.LOGIN_PASSWORD_ENV, SECRET)
     req = _unfinished_with_login(tmp_path, data)
-
-    def start(self: Any, plan: Any, *, context: Any = None, resume: Any = None) -> None:
-        started.append((plan, resume))  # then ends at once, from the event loop as a real session does
-        QTimer.singleShot(0, lambda: self.finished.emit(session.Outcome(session.OutcomeKind.STOPPED)))
-
-    monkeypatch.setattr(session.InstallSession, "start", start)
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        code = installcli.run_unfinished(_finish_args(Path(req.env_dir), yes=True))
-    finally:
-        for s, h in handlers.items():
-            signal.signal(s, h)
-    assert code == installcli.EXIT_STOPPED
-    plan, _resume = started[-1]
-    assert plan.request.source.index_url == LOGIN_URL
+    assert _run_unfinished(_finish_args(Path(req.env_dir), yes=True)) == installcli.EXIT_STOPPED
+    plan, resume = cli_started[-1]
+    assert resume is not None and plan.request.source.index_url == LOGIN_URL
     assert SECRET not in capsys.readouterr().out
     _no_secret_under(data)
