@@ -100,13 +100,13 @@ def missing_xcb_libraries(
 ) -> list[str]:
     """Library files the xcb plugin needs that cannot be loaded (empty when all is well or xcb is not
     used). ``find`` / ``load`` replace ctypes.util.find_library / ctypes.CDLL in tests."""
-    import ctypes
-    import ctypes.util
-    import re
-
     env = dict(os.environ) if env is None else env
     if not sys.platform.startswith("linux") or not _will_use_xcb(env):
         return []
+    import ctypes  # only here: the other platforms start without these imports
+    import ctypes.util
+    import re
+
     find = find or ctypes.util.find_library
     load = load or ctypes.CDLL
     missing: list[str] = []
@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP)
     app.setApplicationVersion(__version__)
     settings = make_settings()
-    translations = Translations(app)
+    translations = Translations(app, file_dialogs=False)  # their translator comes after the first page
     translations.switch(normalise(str(settings.value("language", "")) or None))
 
     from .gui.window import SetupWizard  # imported after the translator, so first texts are translated
@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wizard = SetupWizard(translations, settings, lazy=True)
     wizard.show()
     sys.excepthook = _excepthook
-    if os.environ.get("WIZARD_QUIT_WHEN_SHOWN"):  # benchmarks/startup.py: time to the first page
+    if os.environ.get("WIZARD_QUIT_WHEN_SHOWN"):  # benchmarks/startup.py: time to the first page drawn
         watch_s = float(os.environ.get("WIZARD_WATCH_BLOCKS_S") or 0)
 
         def shown() -> None:
@@ -201,25 +201,32 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app.quit()
                 return
             # and then the longest time the GUI thread did not answer, while the rest is built and detected
-            last, longest, tick = [time.perf_counter()], [0.0], QTimer(app)
+            start = time.perf_counter()
+            last, longest, ended, over, tick = [start], [0.0], [0.0], [0], QTimer(app)
 
             def beat() -> None:
                 now = time.perf_counter()
-                longest[0] = max(longest[0], now - last[0])
+                if now - last[0] > longest[0]:
+                    longest[0], ended[0] = now - last[0], now - start
+                over[0] += now - last[0] > 0.05
                 last[0] = now
 
             def done() -> None:
-                print(f"LONGEST-BLOCK-MS {longest[0] * 1000:.1f} pages={len(wizard.pages)}", flush=True)
+                print(
+                    f"LONGEST-BLOCK-MS {longest[0] * 1000:.1f} pages={len(wizard.pages)} "
+                    f"ended_at_ms={ended[0] * 1000:.0f} over_50ms={over[0]}",
+                    flush=True,
+                )
                 app.quit()
 
             tick.timeout.connect(beat)
             tick.start(5)
             QTimer.singleShot(int(watch_s * 1000), done)
 
-        QTimer.singleShot(0, shown)
-    # detection starts at once; the other pages are built one per turn of the event loop
-    QTimer.singleShot(0, lambda: wizard.start_background_detection(sliced=True))
-    QTimer.singleShot(0, wizard.check_unfinished)  # an install a killed app left behind
+        wizard.when_shown(shown)
+    # then detection, the check for an install a killed app left behind, and the other pages: in
+    # threads and one piece per turn of the event loop
+    wizard.when_shown(wizard.start_in_background)
     return app.exec()
 
 

@@ -24,9 +24,11 @@ def normalise(lang: str | None) -> str:
 class Translations:
     """Installs Qt's own ``qtbase`` translation (Back/Next/Cancel, file dialogs) and the app's."""
 
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QCoreApplication, *, file_dialogs: bool = True) -> None:
+        """``file_dialogs=False``: the caller installs the file dialogs' translator later (the app does,
+        after the first page: its event filter slows down building that page)."""
         self._app = app
-        if app.inherits("QApplication"):  # Qt's own file dialogs, with their missing words filled in
+        if file_dialogs and app.inherits("QApplication"):  # Qt's file dialogs, missing words filled in
             from .gui.widgets import install_dialog_translator
 
             install_dialog_translator(app)

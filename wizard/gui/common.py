@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 if TYPE_CHECKING:
@@ -30,20 +30,28 @@ class Page(QWizardPage):
     def retranslate(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
-    def scrolled_layout(self) -> QVBoxLayout:
+    def scrolled_layout(self, *, horizontal_bar: bool = False) -> QVBoxLayout:
         """The page's content in a scroll area, so that a long page never pushes Next and Cancel off
-        a small or highly scaled screen (1366×768 at 125 %, 1920×1080 at 200 %)."""
+        a small or highly scaled screen (1366×768 at 125 %, 1920×1080 at 200 %). ``horizontal_bar``: leave
+        the horizontal bar to Qt for now (the first page: ``no_horizontal_bar`` is called after it is shown)."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if not horizontal_bar:
+            self.no_horizontal_bar()
         body = QWidget()
         body.setObjectName("pageBody")
         self.scroller.setWidget(body)
         outer.addWidget(self.scroller)
         return QVBoxLayout(body)
+
+    def no_horizontal_bar(self) -> None:
+        # Imported here: Qt's namespace takes ~20 ms to load, too long for the way to the first page.
+        from PySide6.QtCore import Qt
+
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def wrap_label(text: str = "") -> QLabel:

@@ -7,7 +7,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWizard
 
@@ -18,7 +18,9 @@ from .page_welcome import WelcomePage
 from .state import WizardState
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from collections.abc import Callable, Generator
+
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
 
 class PageId(IntEnum):
@@ -30,6 +32,18 @@ class PageId(IntEnum):
     INSTALL = 5
     DEMO = 6
     FINISH = 7
+
+
+# The module of each later page: the app imports it on a turn of its own, before the page is built.
+_PAGE_MODULES = {
+    PageId.PYTHON: "page_python",
+    PageId.MANAGER: "page_manager",
+    PageId.HARDWARE: "page_hardware",
+    PageId.REVIEW: "page_review",
+    PageId.INSTALL: "page_install",
+    PageId.DEMO: "page_demo",
+    PageId.FINISH: "page_finish",
+}
 
 
 class SetupWizard(QWizard):
@@ -56,6 +70,7 @@ class SetupWizard(QWizard):
         self._log_dir = log_dir
         self.log_path: Path | None = None
         self.hardware_detector: Any = None
+        self._when_painted: list[Callable[[], None]] = []
         self.setWizardStyle(
             QWizard.WizardStyle.MacStyle if sys.platform == "darwin" else QWizard.WizardStyle.ModernStyle
         )
@@ -79,8 +94,8 @@ class SetupWizard(QWizard):
         if not lazy:
             self.finish_setup()
 
-    # The pages after Welcome, in order; each is imported and built on its own turn of the event loop
-    # (``build_pages_in_slices``), so no block on the GUI thread is long. Static imports, so that
+    # The pages after Welcome, in order; the app imports and builds each on turns of the event loop of
+    # their own (``start_in_background``), so no block on the GUI thread is long. Static imports, so that
     # PyInstaller bundles them.
     _LATER_PAGES = (
         PageId.PYTHON,
@@ -125,13 +140,15 @@ class SetupWizard(QWizard):
     def _build_next_page(self) -> bool:
         """Build the first page not built yet; False when all are there."""
         for pid in self._LATER_PAGES:
-            if pid in self.pages:
-                continue
-            page = self._make_page(pid)
-            self.pages[pid] = page
-            self.setPage(int(pid), page)
-            return True
+            if pid not in self.pages:
+                self._build_page(pid)
+                return True
         return False
+
+    def _build_page(self, pid: PageId) -> None:
+        page = self._make_page(pid)
+        self.pages[pid] = page
+        self.setPage(int(pid), page)
 
     def finish_setup(self) -> None:
         """Build every page after Welcome now (and what they need: detection)."""
@@ -142,23 +159,106 @@ class SetupWizard(QWizard):
         while self._build_next_page():
             pass
 
-    def build_pages_in_slices(self, then: Any = None) -> None:
-        """Build the pages one per turn of the event loop (the app starts this way); ``then`` runs after the
-        last. Pressing Next on Welcome before that builds the rest at once (``WelcomePage.validatePage``)."""
+    # -- the app's start, after the first page is shown ------------------------------------------
+    def when_shown(self, then: Callable[[], None], *, at_latest_ms: int = 3000) -> None:
+        """Run ``then`` on the turn of the event loop after the window is first drawn, or after
+        ``at_latest_ms`` on a platform that never draws it. (Qt runs 0 ms timers before the first drawing:
+        work started by one would delay what the learner sees.)"""
         from PySide6.QtCore import QTimer
 
-        def step() -> None:
-            if self.hardware_detector is None:
-                from .workers import HardwareDetector
+        done = False
 
-                self.hardware_detector = HardwareDetector(self)
-            elif not self._build_next_page():
-                if then is not None:
-                    then()
-                return
-            QTimer.singleShot(0, step)
+        def once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                then()
 
-        QTimer.singleShot(0, step)
+        self._when_painted.append(once)
+        QTimer.singleShot(at_latest_ms, self, once)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._when_painted:  # the first drawing: the page is drawn with it, in the same turn
+            from PySide6.QtCore import QTimer
+
+            waiting, self._when_painted = self._when_painted, []
+            for then in waiting:
+                QTimer.singleShot(0, then)
+
+    def start_in_background(self, then: Callable[[], None] | None = None) -> None:
+        """The app's start once the Welcome page is on the screen: detection, the check for an install a
+        killed app left behind, and the other pages, without a long block on the GUI thread. What takes
+        long (importing the core modules, reading the journal) runs in a thread; what must be on the GUI
+        thread runs one piece per turn of the event loop. ``then`` runs after the last piece. Pressing
+        Next on Welcome before that builds the rest at once (``WelcomePage.validatePage``)."""
+        from .workers import InBackground
+
+        self._background = InBackground(self)
+        self._startup = self._start_pieces(then)
+        self._next_piece(None)
+
+    def _next_piece(self, result: Any) -> None:
+        """Run the start's next piece (``_start_pieces`` up to its next ``yield``); what it yields says
+        when the piece after it runs: None on the next turn, a function after it has run in a thread."""
+        from PySide6.QtCore import QTimer
+
+        try:
+            wanted = self._startup.send(result)
+        except StopIteration:
+            return
+        if wanted is None:
+            QTimer.singleShot(0, self, lambda: self._next_piece(None))
+        else:
+            self._background.run(wanted, self._next_piece, name="wizard-start")
+
+    def _start_pieces(
+        self, then: Callable[[], None] | None
+    ) -> Generator[Callable[[], Any] | None, Any, None]:
+        import importlib
+
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        welcome: Any = self.pages[PageId.WELCOME]
+        welcome.after_shown()  # (Qt's namespace: ~20 ms)
+        yield None
+        data_dir = self.data_dir
+        record = yield lambda: _load_for_detection(data_dir)  # and the journal of a cut-short install
+        if record is not None:
+            QTimer.singleShot(0, self, lambda: self._offer_unfinished(record))  # the start goes on meanwhile
+        if self.hardware_detector is None:
+            from .workers import HardwareDetector
+
+            self.hardware_detector = HardwareDetector(self)
+        self.hardware_detector.start()
+        yield None
+        for pid in self._LATER_PAGES:
+            if pid is PageId.MANAGER:  # after the Python page: the rest of the core, for the other pages
+                yield _load_core
+                from .. import runner  # noqa: F401  (Qt objects: imported on the GUI thread, a turn each)
+
+                yield None
+                from .. import session  # noqa: F401
+
+                yield None
+            if pid not in self.pages:
+                importlib.import_module(f"{__package__}.{_PAGE_MODULES[pid]}")
+                yield None
+            if pid not in self.pages:  # (Next on Welcome may have built it meanwhile)
+                self._build_page(pid)
+                if pid is PageId.PYTHON:
+                    self.pages[pid].start_detection()  # type: ignore[attr-defined]
+                yield None
+        # Last: Qt's file dialogs in the learner's language. Its filter sees every event of the app, so
+        # that each kind of Qt object it meets is made known to Python: building a page meanwhile is slower.
+        from .widgets import install_dialog_translator
+
+        app = QApplication.instance()
+        if app is not None:
+            install_dialog_translator(app)
+        if then is not None:
+            then()
 
     def fit_to_screen(self) -> None:
         """A size that fits the screen's free area (taskbar and scaling taken into account): pages scroll
@@ -175,29 +275,19 @@ class SetupWizard(QWizard):
         self.resize(width, height)
         self.step_list.setVisible(free.width() >= 760)  # on a very narrow screen the pages need the room
 
-    def start_background_detection(self, *, sliced: bool = False) -> None:
-        """Start looking for Pythons and GPUs while the learner reads the Welcome page. ``sliced``: build
-        only what detection needs now and the other pages one per turn of the event loop."""
-        if sliced:
-            if self.hardware_detector is None:
-                from .workers import HardwareDetector
-
-                self.hardware_detector = HardwareDetector(self)
-            if PageId.PYTHON not in self.pages:
-                self._build_next_page()
-        else:
-            self.finish_setup()
+    def start_background_detection(self) -> None:
+        """Build every page now and start looking for Pythons and GPUs (tests, the self-test); the app
+        starts with ``start_in_background`` instead."""
+        self.finish_setup()
         self.pages[PageId.PYTHON].start_detection()  # type: ignore[attr-defined]
         self.hardware_detector.start()
-        if sliced:
-            self.build_pages_in_slices()
 
     @property
     def data_dir(self) -> Path:
         if self._data_dir is None:
-            from ..runner import default_log_dir
+            from ..appinfo import data_dir
 
-            self._data_dir = default_log_dir().parent
+            self._data_dir = data_dir()  # as the command line's: TORCH_WIZARD_DATA_DIR moves it
         return self._data_dir
 
     @property
@@ -225,12 +315,16 @@ class SetupWizard(QWizard):
         """Offer to finish or remove an install the last run did not end. Returns what happened:
         "none", "finish", "remove" or "later"."""
         from ..core import journal
-        from ..core.plan import build_plan, conda_env_name, is_conda_plan
 
         record = journal.load(self.data_dir)
         if record is None:
             return "none"
+        return self._offer_unfinished(record)
+
+    def _offer_unfinished(self, record: Any) -> str:
         from PySide6.QtWidgets import QMessageBox
+
+        from ..core.plan import build_plan, conda_env_name, is_conda_plan
 
         req = record.request
         box = QMessageBox(self)
@@ -309,6 +403,7 @@ class SetupWizard(QWizard):
     def _remove_unfinished(self, record: Any) -> None:
         """Remove what the cut-short install claimed, in the background (a 900 MB folder takes a while),
         with a visible "Removing…"; then say what happened (a folder that changed since is kept)."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
         from ..session import remove_unfinished
@@ -515,3 +610,23 @@ class SetupWizard(QWizard):
             event.accept()
         else:
             event.ignore()
+
+
+def _load_for_detection(data_dir: Path) -> Any:
+    """In a thread: the core modules the Python page and detection need, and the journal of an install a
+    killed app left behind (None when there is none)."""
+    from ..core import gpu, interpreters, journal  # noqa: F401 (loaded for the pages)
+
+    return journal.load(data_dir)
+
+
+def _load_core() -> None:
+    """In a thread: every core module (pure Python), so that the pages built later on the GUI thread find
+    them loaded."""
+    import importlib
+    import pkgutil
+
+    from .. import core
+
+    for info in pkgutil.iter_modules(core.__path__):
+        importlib.import_module(f"{core.__name__}.{info.name}")

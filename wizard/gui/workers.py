@@ -1,18 +1,48 @@
 """Background work for the pages: detection runs in a thread, results come back as Qt signals.
 
 Signals emitted from a worker thread reach receivers in the GUI thread through Qt's queued
-connections, so the pages never block and never touch widgets from another thread.
+connections, so the pages never block and never touch widgets from another thread. The core modules
+are imported in the threads that use them: importing them takes longer than a GUI turn may.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core import gpu, interpreters
+log = logging.getLogger(__name__)
+
+
+class InBackground(QObject):
+    """Runs a function in a thread of its own; ``then(result)`` runs on the GUI thread afterwards (a failed
+    function gives None: it is logged, and what was waiting goes on)."""
+
+    _done = Signal(object, object)  # then, result
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._done.connect(self._call)
+
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None], name: str = "background") -> None:
+        def target() -> None:
+            try:
+                result = work()
+            except Exception:
+                log.warning("background work %s failed", name, exc_info=True)
+                result = None
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                self._done.emit(then, result)
+
+        threading.Thread(target=target, name=name, daemon=True).start()
+
+    @staticmethod
+    def _call(then: Callable[[Any], None], result: Any) -> None:
+        then(result)
 
 
 class InterpreterDetector(QObject):
@@ -33,6 +63,8 @@ class InterpreterDetector(QObject):
 
     def _work(self) -> None:
         try:
+            from ..core import interpreters
+
             result = interpreters.detect(on_result=self.found.emit)
         except Exception:  # detection must never take the app down; the page shows what it has
             result = []
@@ -44,6 +76,8 @@ class InterpreterDetector(QObject):
         """Probe a file the learner picked with Browse…; the answer comes through ``found``."""
 
         def work() -> None:
+            from ..core import interpreters
+
             cand = interpreters.Candidate(path=path, source="manual")
             result = interpreters.probe(cand)
             with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
@@ -68,6 +102,8 @@ class HardwareDetector(QObject):
 
     def _work(self) -> None:
         try:
+            from ..core import gpu
+
             report = gpu.detect_hardware()
         except Exception:
             report = None
