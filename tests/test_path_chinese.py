@@ -349,3 +349,30 @@ def test_the_hardware_page_says_where_pytorch_comes_from_in_plain_words(
         assert f"torch=={rec.torch}" in hardware.details.text()
     finally:
         app.removeTranslator(pending)
+
+
+@pytest.mark.local_index
+def test_the_live_index_is_read_after_a_language_switch_on_the_welcome_page(
+    qtbot: QtBot, chinese: SetupWizard, tmp_path: Path
+) -> None:
+    """A Chinese learner switches the language first: that remakes the hardware report in the background
+    and starts reading the index before the Hardware page is shown. Its answer must still be used there
+    (it was dropped, and the page stayed on the bundled list)."""
+    wiz = chinese
+    wiz.start_background_detection()
+    qtbot.waitUntil(lambda: wiz.pages.get(PageId.HARDWARE) is not None, timeout=10000)
+    hardware = wiz.pages[PageId.HARDWARE]
+    welcome = wiz.pages[PageId.WELCOME]
+    welcome.language.setCurrentIndex(welcome.language.findData("en"))
+    welcome.language.setCurrentIndex(welcome.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: getattr(hardware, "_index_reader", None) is not None, timeout=30000)
+    qtbot.waitUntil(lambda: hardware._index_reader.result is not None, timeout=30000)
+    wiz.next()
+    select_interpreter(qtbot, wiz, base_python())
+    wiz.next()
+    wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
+    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+    wiz.next()
+    qtbot.waitUntil(hardware.isComplete, timeout=30000)
+    qtbot.waitUntil(lambda: getattr(wiz.state.data.source, "source", "") == "index", timeout=5000)
+    assert hardware.recommendation is not None and hardware.recommendation.torch == "2.17.0"

@@ -84,8 +84,20 @@ class HardwarePage(Page):
 
     def _read_index(self, report: Any) -> None:
         """The newest versions from the PyTorch index, in a thread; until they come (or if they never
-        do) the bundled list decides."""
-        if getattr(self, "_index_reader", None) is not None or report is None:
+        do) the bundled list decides. An answer that came before the learner reached this page (a
+        language switch on the Welcome page remakes the report, and so starts the reading early) is
+        used when they arrive."""
+        reader = getattr(self, "_index_reader", None)
+        if reader is not None:
+            if (
+                reader.result is not None
+                and self.state.data is not reader.result
+                and not self.advanced.isChecked()
+            ):
+                self.state.data = reader.result
+                self._decide()
+            return
+        if report is None:
             return
         from .index_worker import ReleaseDataReader
 
