@@ -243,30 +243,31 @@ def translate_comments(code: str) -> str:
 
 def comment_texts() -> dict[str, str]:
     """Each comment of demo.py's lesson and of first_model.py, English → the learner's language."""
-    t = translate
     return {
-        'where the numbers live: "cpu", "cuda", "mps" or "xpu"': t(
+        'where the numbers live: "cpu", "cuda", "mps" or "xpu"': translate(
             "DemoLesson", 'where the numbers live: "cpu", "cuda", "mps" or "xpu"'
         ),
-        'the same "random" numbers every time': t("DemoLesson", 'the same "random" numbers every time'),
-        "points near the line y = 2x + 1": t("DemoLesson", "points near the line y = 2x + 1"),
-        "computes w * x + b; w and b start random": t(
+        'the same "random" numbers every time': translate(
+            "DemoLesson", 'the same "random" numbers every time'
+        ),
+        "points near the line y = 2x + 1": translate("DemoLesson", "points near the line y = 2x + 1"),
+        "computes w * x + b; w and b start random": translate(
             "DemoLesson", "computes w * x + b; w and b start random"
         ),
-        "how wrong the model is: the mean of the squared errors": t(
+        "how wrong the model is: the mean of the squared errors": translate(
             "DemoLesson", "how wrong the model is: the mean of the squared errors"
         ),
-        "lr: how big each correction is": t("DemoLesson", "lr: how big each correction is"),
-        "work out how to change w and b to make the loss smaller": t(
+        "lr: how big each correction is": translate("DemoLesson", "lr: how big each correction is"),
+        "work out how to change w and b to make the loss smaller": translate(
             "DemoLesson", "work out how to change w and b to make the loss smaller"
         ),
-        "change w and b a little in that direction": t(
+        "change w and b a little in that direction": translate(
             "DemoLesson", "change w and b a little in that direction"
         ),
-        "forget this step's gradients before the next one": t(
+        "forget this step's gradients before the next one": translate(
             "DemoLesson", "forget this step's gradients before the next one"
         ),
-        "keep the window open when the file was started by a double-click": t(
+        "keep the window open when the file was started by a double-click": translate(
             "DemoLesson", "keep the window open when the file was started by a double-click"
         ),
     }
@@ -278,56 +279,63 @@ def comment_text(english: str) -> str:
 
 def concept_text(concept: str) -> tuple[str, str]:
     """(name, one plain sentence) for each idea the lesson shows, in the learner's language."""
-    t = translate
     table = {
         "device": (
-            t("DemoLesson", "Device"),
-            t(
+            translate("DemoLesson", "Device"),
+            translate(
                 "DemoLesson",
                 "Where the numbers live and are computed: the CPU, or a GPU that does thousands of sums at once.",
             ),
         ),
         "tensor": (
-            t("DemoLesson", "Tensor"),
-            t("DemoLesson", "A list (or table) of numbers that PyTorch computes with, here three numbers."),
+            translate("DemoLesson", "Tensor"),
+            translate(
+                "DemoLesson", "A list (or table) of numbers that PyTorch computes with, here three numbers."
+            ),
         ),
         "data": (
-            t("DemoLesson", "Data"),
-            t(
+            translate("DemoLesson", "Data"),
+            translate(
                 "DemoLesson",
                 "100 points near the line y = 2x + 1. The model is not told the line: it must find it.",
             ),
         ),
         "model": (
-            t("DemoLesson", "Model"),
-            t("DemoLesson", "A tiny model that computes w × x + b. Training finds good numbers for w and b."),
+            translate("DemoLesson", "Model"),
+            translate(
+                "DemoLesson", "A tiny model that computes w × x + b. Training finds good numbers for w and b."
+            ),
         ),
         "loss": (
-            t("DemoLesson", "Loss"),
-            t("DemoLesson", "One number that says how wrong the model is. Training makes it smaller."),
+            translate("DemoLesson", "Loss"),
+            translate(
+                "DemoLesson", "One number that says how wrong the model is. Training makes it smaller."
+            ),
         ),
         "backward": (
-            t("DemoLesson", "backward()"),
-            t(
+            translate("DemoLesson", "backward()"),
+            translate(
                 "DemoLesson",
                 "Works out which way to change w and b so that the loss gets smaller (the gradient).",
             ),
         ),
         "step": (
-            t("DemoLesson", "Optimizer step"),
-            t("DemoLesson", "Changes w and b a little in that direction."),
+            translate("DemoLesson", "Optimizer step"),
+            translate("DemoLesson", "Changes w and b a little in that direction."),
         ),
         "zero_grad": (
-            t("DemoLesson", "zero_grad()"),
-            t("DemoLesson", "Clears the gradients, or the next backward() would add to the old ones."),
+            translate("DemoLesson", "zero_grad()"),
+            translate(
+                "DemoLesson", "Clears the gradients, or the next backward() would add to the old ones."
+            ),
         ),
         "training": (
-            t("DemoLesson", "Training"),
-            t("DemoLesson", "The same step 100 times. The curve shows the loss after each step."),
+            translate("DemoLesson", "Training"),
+            translate("DemoLesson", "The same step 100 times. The curve shows the loss after each step."),
         ),
         "speed": (
-            t("DemoLesson", "CPU or GPU?"),
-            t(
+            translate("DemoLesson", "CPU or GPU?"),
+            translate(
                 "DemoLesson",
                 "The same big multiplication (2048 × 2048 numbers), timed on the CPU and on the GPU.",
             ),
