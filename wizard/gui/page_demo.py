@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
 )
 
@@ -62,7 +63,10 @@ class DemoPage(Page):
         self.output.setMaximumHeight(96)
         self.output.setMinimumHeight(56)  # three lines, also when the page scrolls
         # the lesson keeps room to read it on a small screen: the page scrolls instead of squeezing it
+        # (its own size wish is ignored: a scrolled page is as tall as its parts wish, and that pushed the
+        # page into scrolling on a 1024×768 screen; it takes what is left, and at least nine lines)
         self.code.setMinimumHeight(self.code.fontMetrics().lineSpacing() * 9)
+        self.code.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         layout = self.scrolled_layout()
         layout.addLayout(row)
         layout.addWidget(self.result)
