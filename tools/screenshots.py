@@ -5,10 +5,15 @@
         --size-name 1366x768-125pct --wheels DIR
 
 ``--all`` starts one Xvfb per screen (1024×768 at 100 %, 1366×768 at 125 %, 1920×1080 at 200 %; needs
-``xvfb-run``: ``apt-get install xvfb``). Each run really installs once (from the wheel folder DIR, into a
+``xvfb-run``: ``apt-get install xvfb``), then the variants the README shows (a stand-in RTX 3060, a failed
+download, the conda path) at 1024×768. Each run really installs once (from the wheel folder DIR, into a
 temporary folder) and runs the demo, so the Install, Demo and Finish pages show real results; on every page
 it takes one picture per language, switching the language live. Pixels come from the X server (the screen),
 not from Qt's own painting of the widget. ``--gpu 3060`` puts the stand-in nvidia-smi on PATH.
+
+Nothing is fetched from the world: the wheel folder is also served on 127.0.0.1 as the PyTorch index the
+Hardware page reads (so it shows the version that is installed, as on-line), and the Python picked is one
+that the wheels are for (``--python`` to name another).
 Files: ``<page>[-<variant>]-<lang>[-<screen>].png`` (no screen part for 1024×768).
 """
 
@@ -44,6 +49,35 @@ def wait(app: QApplication, cond: Callable[[], bool], timeout: float = 600) -> N
         time.sleep(0.01)
 
 
+def wheel_python(wheels: str) -> tuple[int, int] | None:
+    """The Python version the torch wheel in the folder is for (cp311 -> (3, 11))."""
+    import re
+
+    for wheel in sorted(Path(wheels).glob("torch-*.whl")):
+        m = re.search(r"-cp(\d)(\d+)-", wheel.name)
+        if m:
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def serve_wheels_as_index(wheels: str) -> str:
+    """The wheel folder served on 127.0.0.1 as a PyTorch-style index (…/whl/cpu/torch/), the way the
+    7-click walk test does it; returns the index base. The server lives as long as this process."""
+    import contextlib
+
+    from tests.localindex import serve_index
+    from tests.test_path_walks import _index_of_wheels
+
+    root = _index_of_wheels(Path(wheels), Path(tempfile.mkdtemp(prefix="wizard-index-")) / "index")
+    stack = contextlib.ExitStack()
+    base = stack.enter_context(serve_index(root))
+    _SERVERS.append(stack)
+    return base
+
+
+_SERVERS: list[object] = []
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lang", default=None, help="one language (same as --langs LANG)")
@@ -76,6 +110,13 @@ def main() -> int:
         )
     if args.failure:
         os.environ["PIP_RETRIES"] = "1"
+    if args.gpu:
+        os.environ["TORCH_WIZARD_OFFLINE"] = "1"  # the stand-in index has CPU wheels only: the bundled list
+    elif not os.environ.get("TORCH_WIZARD_INDEX_BASE"):
+        base = serve_wheels_as_index(args.wheels)
+        os.environ["TORCH_WIZARD_INDEX_BASE"] = base
+        os.environ["PIP_INDEX_URL"] = f"{base}cpu/"  # pip itself, for the new environment, from there too
+        os.environ.pop("TORCH_WIZARD_OFFLINE", None)
     if args.gpu:
         os.environ["PATH"] = str(ROOT / "tests" / "standins") + os.pathsep + os.environ["PATH"]
         os.environ["STANDIN_NVIDIA_GPUS"] = args.gpu
@@ -129,13 +170,19 @@ def main() -> int:
     wiz.next()
     page = wiz.pages[PageId.PYTHON]
     wait(app, lambda: not page.detecting)
-    if args.python:
-        want = os.path.realpath(args.python)
-        for i in range(page.tree.topLevelItemCount()):
-            item = page.tree.topLevelItem(i)
-            interp = item.data(0, 256)
-            if os.path.realpath(interp.executable) == want and not interp.is_venv:
+    fits = wheel_python(args.wheels)
+    for i in range(page.tree.topLevelItemCount()):
+        item = page.tree.topLevelItem(i)
+        interp = item.data(0, 256)
+        if interp.is_venv or interp.error:
+            continue
+        if args.python:
+            if os.path.realpath(interp.executable) == os.path.realpath(args.python):
                 page.tree.setCurrentItem(item)
+                break
+        elif fits is not None and tuple(interp.version_info[:2]) == fits:
+            page.tree.setCurrentItem(item)  # a Python the wheel folder has PyTorch for
+            break
     shot("python")
     wiz.next()
     manager = wiz.pages[PageId.MANAGER]
@@ -147,7 +194,11 @@ def main() -> int:
     wait(app, manager.isComplete)
     shot("manager")
     wiz.next()
-    wait(app, wiz.pages[PageId.HARDWARE].isComplete, 60)
+    hardware = wiz.pages[PageId.HARDWARE]
+    wait(app, hardware.isComplete, 60)
+    # the newest versions from the (stand-in) index, as a learner sees them after a few seconds
+    if not args.gpu:
+        wait(app, lambda: getattr(wiz.state.data.source, "source", "") == "index", 60)
     shot("hardware")
     if args.gpu:
         return 0
@@ -164,10 +215,16 @@ def main() -> int:
     else:
         review.src_folder.setChecked(True)
         review.folder.setText(args.wheels)
-    wait(app, review.isComplete, 10)
+    try:
+        wait(app, review.isComplete, 60)
+    except TimeoutError:
+        print("the Review page did not accept the choices:", review.message.text(), file=sys.stderr)
+        raise
     review.commands_toggle.setChecked(True)  # the longest Review: it must scroll, not grow
     shot("review")
     review.commands_toggle.setChecked(False)
+    if args.conda:
+        return 0  # the conda path's own pages end here (its install is the stand-in conda's)
     wiz.next()
     install = wiz.pages[PageId.INSTALL]
     if args.failure:
@@ -219,8 +276,21 @@ def run_all(args: argparse.Namespace) -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONUTF8": "1"}
         print("::", geometry, "at", scale, flush=True)
         worst = max(worst, subprocess.run(cmd, env=env, timeout=1800).returncode)
+    for variant in (["--gpu", "3060"], ["--failure"], ["--conda"]):  # the README's examples, 1024×768
+        cmd = [
+            xvfb, "-a", "-s", "-screen 0 1024x768x24", sys.executable, str(Path(__file__).resolve()),
+            "--langs", "en,zh_CN", "--wheels", args.wheels, "--out", args.out, *variant,
+        ]  # fmt: skip
+        print("::", *variant, flush=True)
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONUTF8": "1"}
+        worst = max(worst, subprocess.run(cmd, env=env, timeout=1800).returncode)
     return worst
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # At once, without Qt's teardown: the window (an install that just ended, its threads) must not
+    # ask or wait at exit, which under Xvfb nobody answers.
+    os._exit(code)
