@@ -1,7 +1,10 @@
 """What the learner chose so far, shared by the pages (the wizard owns one instance).
 
-Each field has one writer, named beside it; other pages only read it. The writers are the small methods
-below, so that a field never changes from a place nobody expects.
+Each field has its writer, named beside it and in ``WRITERS``: the page (module of ``wizard.gui``) that
+may set it, directly or through the small writer methods below; other pages only read it. A write from
+any other module of the wizard raises AttributeError, so that a field never changes from a place nobody
+expects (the GUI tests walk every page; ``tests/test_state.py`` also reads every assignment in the
+code). Tests and tools may set up a state as they like.
 """
 
 from __future__ import annotations
@@ -19,6 +22,43 @@ if TYPE_CHECKING:
     from ..core.plan import InstallPlan, InstallRequest, PackageSource
 
 
+# field -> the modules of wizard.gui that write it (``state`` itself: only in __init__)
+WRITERS: dict[str, tuple[str, ...]] = {
+    "data": ("page_hardware",),
+    "os_name": (),
+    "interpreters": ("page_python",),
+    "interpreter": ("page_python", "page_review"),
+    "manager": ("page_manager", "window"),
+    "conda_install": ("page_manager",),
+    "conda_env_name": ("page_manager", "window"),
+    "env_dir": ("page_manager", "window"),
+    "hardware": ("page_hardware",),
+    "recommendation": ("page_hardware",),
+    "variant": ("page_hardware", "window"),
+    "torch_version": ("page_hardware",),
+    "torchvision_version": ("page_hardware",),
+    "source_index_url": ("page_hardware",),
+    "include_torchvision": ("page_review",),
+    "source": ("page_review",),
+    "plan": ("page_review", "page_install", "window"),
+    "verify": ("page_install",),
+    "after": ("page_install",),
+    "demo_device": ("page_hardware", "page_install"),
+    "demo_copy": ("page_install",),
+}
+
+
+_MODULES = {name: tuple(f"{__package__}.{m}" for m in owners) for name, owners in WRITERS.items()}
+
+
+def _writer_module() -> str:
+    """The module that asked for a write: the first caller outside this module."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    return str(frame.f_globals.get("__name__", "")) if frame is not None else ""
+
+
 def current_os() -> str:
     if sys.platform.startswith("win"):
         return "windows"
@@ -32,7 +72,8 @@ class WizardState:
     import and compile more on that path."""
 
     def __init__(self, data: releases.ReleaseData | None = None, os_name: str | None = None) -> None:
-        self.data: releases.ReleaseData = data or releases.load()  # the window (live index: Hardware)
+        object.__setattr__(self, "_ready", False)
+        self.data: releases.ReleaseData = data or releases.load()  # the Hardware page: the live index
         self.os_name: str = os_name or current_os()
         # Python page
         self.interpreters: list[Interpreter] = []
@@ -49,15 +90,28 @@ class WizardState:
         self.torch_version: str | None = None
         self.torchvision_version: str | None = None
         self.source_index_url: str | None = None  # the PyTorch index of the chosen build; None = default
-        self.include_torchvision: bool = True
         # Review page
+        self.include_torchvision: bool = True
         self.source: PackageSource | None = None
-        self.plan: InstallPlan | None = None  # Review (and the window, when finishing a cut-short install)
+        self.plan: InstallPlan | None = None  # Review; the Install page's re-plans; the window (resume)
         # Install page (from the install session's outcome)
         self.verify: dict[str, Any] | None = None  # what resources/verify.py reported
         self.after: Any = None  # aftercheck.AfterCheck
         self.demo_device: str = "cpu"  # Hardware page's guess, then the after-check's finding
         self.demo_copy: str = ""  # the example script, copied into the new environment
+        object.__setattr__(self, "_ready", True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self.__dict__.get("_ready"):
+            module = _writer_module()
+            if module.startswith("wizard.") and module not in _MODULES.get(name, ()):
+                owners = ", ".join(WRITERS.get(name, ())) or "nobody after the start"
+                raise AttributeError(
+                    f"WizardState.{name} is written by {owners}, not by {module}"
+                    if name in WRITERS
+                    else f"WizardState has no field {name!r} (the fields are declared in WizardState.__init__)"
+                )
+        object.__setattr__(self, name, value)
 
     @property
     def python_version(self) -> tuple[int, int] | None:
@@ -75,6 +129,16 @@ class WizardState:
     # -- writers -------------------------------------------------------------------------------------
     def set_plan(self, plan: InstallPlan | None) -> None:
         self.plan = plan
+
+    def resume(self, request: InstallRequest, plan: InstallPlan) -> None:
+        """The window finishes an install a killed app left behind: what that install had chosen."""
+        from ..core.plan import conda_env_name, is_conda_plan
+
+        self.set_plan(plan)
+        self.env_dir = request.env_dir
+        self.variant = request.variant
+        if is_conda_plan(plan):
+            self.manager, self.conda_env_name = "conda", conda_env_name(plan)
 
     def set_installed(self, verify: dict[str, Any], after: Any, lesson_copy: str) -> None:
         """The install session succeeded: what it found, for the Demo and Finish pages."""

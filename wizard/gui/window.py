@@ -324,7 +324,7 @@ class SetupWizard(QWizard):
     def _offer_unfinished(self, record: Any) -> str:
         from PySide6.QtWidgets import QMessageBox
 
-        from ..core.plan import build_plan, conda_env_name, is_conda_plan
+        from ..core.plan import build_plan
 
         req = record.request
         box = QMessageBox(self)
@@ -355,12 +355,7 @@ class SetupWizard(QWizard):
             return "later"  # Cancel: the unfinished install stays as it is
         if not self._wheel_folder_still_there(record, plan):
             return "later"
-        plan = self._resumed_plan
-        self.state.set_plan(plan)
-        self.state.env_dir = req.env_dir
-        self.state.variant = req.variant
-        if is_conda_plan(plan):
-            self.state.manager, self.state.conda_env_name = "conda", conda_env_name(plan)
+        self.state.resume(req, self._resumed_plan)
         install: Any = self.pages[PageId.INSTALL]
         install.resume_record = record
         self.setStartId(int(PageId.INSTALL))
