@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ..core import releases
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from ..core.builds import Choice, Recommendation
     from ..core.conda import CondaInstall
     from ..core.gpu import HardwareReport
@@ -53,7 +55,7 @@ _MODULES = {name: tuple(f"{__package__}.{m}" for m in owners) for name, owners i
 
 def _writer_module() -> str:
     """The module that asked for a write: the first caller outside this module."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None and frame.f_globals.get("__name__") == __name__:
         frame = frame.f_back
     return str(frame.f_globals.get("__name__", "")) if frame is not None else ""
