@@ -523,7 +523,7 @@ def test_without_a_login_nothing_is_asked(
 
 def test_the_login_goes_back_into_every_address_of_the_index() -> None:
     from wizard.core import releases
-    from wizard.installcli import with_login
+    from wizard.core.plan import with_login
 
     req = InstallRequest(
         base_python="/usr/bin/python3", python_version=(3, 12), env_dir="/tmp/env", os_name="linux",
@@ -531,20 +531,22 @@ def test_the_login_goes_back_into_every_address_of_the_index() -> None:
         source=PackageSource(SourceKind.CUSTOM_INDEX, "https://mirror.example.edu/simple"),
         extra=("numpy @ https://mirror.example.edu/files/numpy.whl",),
     )  # fmt: skip
-    plan = with_login(build_plan(req, releases.load()), "ana", "p@ss:w/rd")
+    plan = with_login(build_plan(req, releases.load()), "ana", "p@ss:w/rd", releases.load())
     assert plan.request.source.index_url == "https://ana:p%40ss%3Aw%2Frd@mirror.example.edu/simple"
     assert plan.request.extra == ("numpy @ https://ana:p%40ss%3Aw%2Frd@mirror.example.edu/files/numpy.whl",)
     args = [a for s in plan.steps for a in s.args]
     assert "https://ana:p%40ss%3Aw%2Frd@mirror.example.edu/simple" in args
     assert "p%40ss" not in mask_secrets(" ".join(args))
-    token = with_login(build_plan(req, releases.load()), "", "tok3n")
+    token = with_login(build_plan(req, releases.load()), "", "tok3n", releases.load())
     assert token.request.source.index_url == "https://tok3n@mirror.example.edu/simple"
     assert "tok3n" not in mask_secrets(token.request.source.index_url)
     # another host is left alone
     other = PackageSource(SourceKind.CUSTOM_INDEX, "https://mirror.example.edu.evil/simple")
     import dataclasses
 
-    plan2 = with_login(build_plan(dataclasses.replace(req, source=other), releases.load()), "ana", "x")
+    plan2 = with_login(
+        build_plan(dataclasses.replace(req, source=other), releases.load()), "ana", "x", releases.load()
+    )
     assert "ana" in plan2.request.source.index_url
     assert not any(
         "mirror.example.edu/" in a and "ana" in a for s in plan2.steps for a in s.args if "evil" not in a

@@ -220,25 +220,12 @@ def _source(spec: str, build: Any, machine: Any, data: Any, out: Out) -> tuple[A
         kit_problems = kits.verify(kit, pick.target.name)
         if kit_problems:
             raise Refused("\n".join(p.message() for p in kit_problems))
-        return kit_source(kit, pick.target, vision is not None)
+        return kits.install_source(kit, pick.target, vision is not None)
     raise Refused(
         translate(
             "InstallCli", "--source must be default, index:URL, wheels:DIR or kit:DIR (got {value})."
         ).format(value=spec)
     )
-
-
-def kit_source(kit: Any, target: Any, with_torchvision: bool) -> tuple[Any, str | None, str | None]:
-    """(PackageSource, torch pin, torchvision pin) for installing a kit's target: its wheel folder
-    (``--no-index --find-links KIT/wheels``) or, for a served kit, its index (``--index-url URL/simple``),
-    pinned to the target's versions. The window's Review page uses this too, so both install the same."""
-    from .core.plan import PackageSource, SourceKind
-
-    if kit.is_url:
-        src = PackageSource(SourceKind.CUSTOM_INDEX, index_url=kit.index_url())
-    else:
-        src = PackageSource(SourceKind.WHEEL_FOLDER, folder=str(kit.wheel_dir.resolve()))
-    return src, target.torch, target.torchvision if with_torchvision else None
 
 
 def _pick(have: list[str], wanted: str | None, variant: str) -> str | None:
@@ -597,54 +584,11 @@ LOGIN_USER_ENV = "TORCH_WIZARD_INDEX_USER"
 LOGIN_PASSWORD_ENV = "TORCH_WIZARD_INDEX_PASSWORD"
 
 
-def login_address(record: Any) -> str | None:
-    """The package index whose login was taken out of the record of an unfinished install (the journal
-    never stores one), shown without any login; None when no login has to be asked for."""
-    if not getattr(record, "login_removed", False):
-        return None
-    from .core.secrets import strip_login
-
-    return strip_login(record.request.source.index_url) or None
-
-
-def with_login(plan: Any, user: str, password: str) -> Any:
-    """The same plan with ``user:password@`` put back into every address of the package index (the
-    request's, each step's arguments, the extra pins). Only in memory: what is stored goes through the
-    journal, which takes it out again. A token without a password: ``user`` empty, the token as password."""
-    import dataclasses
-    import re
-    from urllib.parse import quote, urlsplit
-
-    url = plan.request.source.index_url
-    if not url:
-        return plan
-    parts = urlsplit(url)
-    host = parts.netloc.rsplit("@", 1)[-1]
-    if user:
-        login = quote(user, safe="") + (":" + quote(password, safe="") if password else "")
-    else:
-        login = quote(password, safe="")
-    if not host or not login:
-        return plan
-    scheme = re.escape(f"{parts.scheme}://")
-    bare = re.compile(scheme + r"(?:[^\s/@]*@)?" + re.escape(host) + r"(?=[/?#]|$)")
-
-    def put(text: str) -> str:
-        return bare.sub(lambda _m: f"{parts.scheme}://{login}@{host}", text)
-
-    source = dataclasses.replace(plan.request.source, index_url=put(url))
-    request = dataclasses.replace(
-        plan.request, source=source, extra=tuple(put(x) for x in plan.request.extra)
-    )
-    steps = tuple(dataclasses.replace(s, args=tuple(put(a) for a in s.args)) for s in plan.steps)
-    return dataclasses.replace(plan, request=request, steps=steps)
-
-
 def _login_for_finish(record: Any, plan: Any, args: argparse.Namespace, out: Out) -> Any:
     """The plan with the index's login asked for again (it was never stored): from the environment
     (TORCH_WIZARD_INDEX_USER, TORCH_WIZARD_INDEX_PASSWORD) or typed on the terminal. Refused when there
     is no way to get it (``--yes``, ``--json`` or no terminal, and nothing in the environment)."""
-    address = login_address(record)
+    address = record.login_address()
     if address is None:
         return plan
     user = os.environ.get(LOGIN_USER_ENV, "")
@@ -672,7 +616,10 @@ def _login_for_finish(record: Any, plan: Any, args: argparse.Namespace, out: Out
         password = getpass.getpass(translate("InstallCli", "Password: "))
         if not user and not password:
             raise Refused(translate("InstallCli", "No login was given. Nothing was changed."))
-    return with_login(plan, user, password)
+    from .core import releases
+    from .core.plan import with_login
+
+    return with_login(plan, user, password, releases.load())
 
 
 def run_unfinished(args: argparse.Namespace) -> int:

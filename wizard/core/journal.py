@@ -466,6 +466,16 @@ class Journal:
     login_removed: bool = False  # an address had a login, which was not stored: ask for it again
     made_by_us: bool = False  # old field, written for old readers; it decides nothing
 
+
+    def login_address(self) -> str | None:
+        """The package index whose login was taken out of this record (the journal never stores one),
+        shown without it; None when no login has to be asked for again."""
+        if not self.login_removed:
+            return None
+        from .secrets import strip_login
+
+        return strip_login(self.request.source.index_url) or None
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "format": MARKER_FORMAT,

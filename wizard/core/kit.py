@@ -428,6 +428,20 @@ class Source:
         return None
 
 
+def install_source(kit: Kit, target: KitTarget, with_torchvision: bool) -> tuple[Any, str | None, str | None]:
+    """(PackageSource, torch pin, torchvision pin) for installing a kit's target: its wheel folder
+    (``--no-index --find-links KIT/wheels``) or, for a served kit, its index (``--index-url URL/simple``),
+    pinned to the target's versions. ``install --source kit:DIR`` and the window's Review page both use
+    this, so both install the same."""
+    from .plan import PackageSource, SourceKind
+
+    if kit.is_url:
+        src = PackageSource(SourceKind.CUSTOM_INDEX, index_url=kit.index_url())
+    else:
+        src = PackageSource(SourceKind.WHEEL_FOLDER, folder=str(kit.wheel_dir.resolve()))
+    return src, target.torch, target.torchvision if with_torchvision else None
+
+
 def parse_source(text: str | None) -> Source:
     """``default`` | ``index:URL`` | ``wheels:DIR`` | ``kit:DIR``. Raises KitError."""
     t = (text or "default").strip()

@@ -657,6 +657,20 @@ def with_proxy(plan: InstallPlan, proxy: str | None, data: ReleaseData) -> Insta
     return replan(plan, data, proxy=proxy)
 
 
+def with_login(plan: InstallPlan, user: str, password: str, data: ReleaseData) -> InstallPlan:
+    """The same plan with the package index's login put back (the journal never stores it): into the
+    request's index address and its extra requirements, then rebuilt by :func:`build_plan` like every
+    other change, so each step gets it. Only in memory."""
+    from .secrets import put_login
+
+    url = plan.request.source.index_url
+    if not url:
+        return plan
+    source = dataclasses.replace(plan.request.source, index_url=put_login(url, url, user, password))
+    extra = tuple(put_login(x, url, user, password) for x in plan.request.extra)
+    return replan(plan, data, source=source, extra=extra)
+
+
 def repair_plan(
     plan: InstallPlan,
     data: ReleaseData,

@@ -8,7 +8,7 @@ password: everything shown, logged or saved goes through :func:`mask_secrets` (p
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 MASK = "****"
 
@@ -55,9 +55,39 @@ def remove_logins(text: str) -> str:
     return _LOGIN.sub(lambda m: m.group("scheme"), text)
 
 
+def put_login(text: str, index_url: str, user: str, password: str) -> str:
+    """``text`` with ``user:password@`` put back into every address of ``index_url``'s host (same scheme,
+    same host, any path), replacing whatever login such an address had. A token without a password:
+    ``user`` empty, the token as ``password``. Other hosts, even ones whose names start the same, are left
+    alone. For the plan in memory only: what is stored goes through :func:`remove_logins` again."""
+    try:
+        parts = urlsplit(index_url)
+    except ValueError:
+        return text
+    host = parts.netloc.rsplit("@", 1)[-1]
+    if user:
+        login = quote(user, safe="") + (":" + quote(password, safe="") if password else "")
+    else:
+        login = quote(password, safe="")
+    if not parts.scheme or not host or not login:
+        return text
+    address = re.compile(
+        re.escape(f"{parts.scheme}://") + r"(?:[^\s/@]*@)?" + re.escape(host) + r"(?=[/?#\s]|$)"
+    )
+    return address.sub(lambda _m: f"{parts.scheme}://{login}@{host}", text)
+
+
 def mask_log_line(line: str) -> str:
     """One line of a child's output, ready for the log file and the log view (the password masked)."""
     return mask_secrets(line)
 
 
-__all__ = ["MASK", "has_login", "mask_log_line", "mask_secrets", "remove_logins", "strip_login"]
+__all__ = [
+    "MASK",
+    "has_login",
+    "mask_log_line",
+    "mask_secrets",
+    "put_login",
+    "remove_logins",
+    "strip_login",
+]

@@ -591,8 +591,8 @@ class ReviewPage(Page):
         self, kit: Any, problems: list[str], warnings: list[str], done_lines: list[str]
     ) -> tuple[str, tuple[str | None, str | None] | None, PackageSource, Any]:
         """What the kit means for the plan: (help, pins, source, wheel folder), as the command line's
-        ``--source kit:…`` (``installcli.kit_source``)."""
-        from ..installcli import kit_source
+        ``--source kit:…`` (``core.kit.install_source``)."""
+        from ..core.kit import install_source
 
         source = self.source()
         if kit.error is not None:
@@ -605,7 +605,7 @@ class ReviewPage(Page):
         if kit.problems:
             problems += [escape(p.message()) for p in kit.problems]
             return "kit-broken", None, source, None
-        source, torch, vision = kit_source(kit.kit, pick.target, True)
+        source, torch, vision = install_source(kit.kit, pick.target, True)
         folder = scan_wheel_folder(source.folder or "") if source.kind is SourceKind.WHEEL_FOLDER else None
         if pick.code == "cpu-instead":
             warnings.append(escape(pick.message()))

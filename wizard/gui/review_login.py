@@ -2,7 +2,7 @@
 
 The journal never stores a password (``core/journal.py``: ``Journal.login_removed``), so the plan it gives
 back has the index address without ``user:password@``. This dialog asks for it (the password hidden as it is
-typed) and puts it back into the plan in memory only (``installcli.with_login``, the same as
+typed) and puts it back into the plan in memory only (``core.plan.with_login``, the same as
 ``python -m wizard unfinished --finish``); what is shown or logged goes through ``mask_secrets``, what is
 stored through the journal, which takes the login out again. Cancel keeps the unfinished install as it is.
 """
@@ -86,12 +86,12 @@ class LoginDialog(QDialog):
         return self.user.text().strip(), self.password.text()
 
 
-def ask_login_again(parent: QWidget | None, record: Any, plan: Any) -> Any:
+def ask_login_again(parent: QWidget | None, record: Any, plan: Any, data: Any) -> Any:
     """The plan to finish ``record`` with: as it is when no login was taken out of it, with the login the
     learner typed put back, or None when the learner pressed Cancel (the unfinished install stays)."""
-    from ..installcli import login_address, with_login
+    from ..core.plan import with_login
 
-    address = login_address(record)
+    address = record.login_address()
     if address is None:
         return plan
     dialog = LoginDialog(address, parent)
@@ -99,7 +99,7 @@ def ask_login_again(parent: QWidget | None, record: Any, plan: Any) -> Any:
         if not dialog.exec():
             return None
         user, password = dialog.login()
-        return with_login(plan, user, password)
+        return with_login(plan, user, password, data)
     finally:
         dialog.password.clear()
         dialog.deleteLater()

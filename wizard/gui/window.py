@@ -351,7 +351,7 @@ class SetupWizard(QWizard):
         plan = record.plan or build_plan(req, self.state.data)
         from .review_login import ask_login_again  # the index's login was never stored: ask for it again
 
-        if (plan := ask_login_again(self, record, plan)) is None:
+        if (plan := ask_login_again(self, record, plan, self.state.data)) is None:
             return "later"  # Cancel: the unfinished install stays as it is
         if not self._wheel_folder_still_there(record, plan):
             return "later"
