@@ -132,3 +132,8 @@ def test_pip_reads_the_constraints_through_the_address_written_for_a_chinese_fol
     )
     assert out.returncode != 0
     assert "nonsense" in out.stdout + out.stderr, out.stdout + out.stderr
+
+
+def test_writing_the_pin_of_torch_alone_pins_torch_alone(tmp_path: Path) -> None:
+    envpin.write_pins(str(tmp_path), "linux", torch="2.13.0")
+    assert _pins((tmp_path / envpin.CONSTRAINTS).read_text(encoding="utf-8")) == {"torch==2.13.0"}
