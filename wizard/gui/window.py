@@ -242,6 +242,10 @@ class SetupWizard(QWizard):
                 from .. import session  # noqa: F401
 
                 yield None
+                for name in _gui_modules():  # the pages' shared pieces first, then the pages
+                    if name not in sys.modules:
+                        importlib.import_module(name)
+                        yield None
             if pid not in self.pages:
                 importlib.import_module(f"{__package__}.{_PAGE_MODULES[pid]}")
                 yield None
@@ -613,6 +617,15 @@ def _load_for_detection(data_dir: Path) -> Any:
     from ..core import gpu, interpreters, journal  # noqa: F401 (loaded for the pages)
 
     return journal.load(data_dir)
+
+
+def _gui_modules() -> list[str]:
+    """This package's modules, the pages last (each imports the shared pieces it needs): imported one
+    per turn, so that no page brings several along on its own turn."""
+    import pkgutil
+
+    names = [info.name for info in pkgutil.iter_modules(sys.modules[__package__].__path__)]
+    return [f"{__package__}.{n}" for n in sorted(names, key=lambda n: (n.startswith("page_"), n))]
 
 
 def _load_core() -> None:
