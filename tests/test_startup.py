@@ -168,3 +168,20 @@ def test_the_window_keeps_its_data_where_the_command_line_does(
     qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_leaving_done", True))
     assert window.data_dir == tmp_path / "lab"
     assert window.log_dir == tmp_path / "lab" / "logs"
+
+
+def test_start_thread_runs_the_work_in_a_thread_of_its_own() -> None:
+    import threading
+
+    from wizard.gui.workers import start_thread
+
+    ran: list[str] = []
+    done = threading.Event()
+
+    def work() -> None:
+        ran.append(threading.current_thread().name)
+        done.set()
+
+    start_thread(work, "probe-test")
+    assert done.wait(10)
+    assert ran == ["probe-test"]
