@@ -49,9 +49,11 @@ def _walk_to_review_with(qtbot: QtBot, wiz: SetupWizard, python: str, env: Path)
 
 
 def _fake_wheel_folder(folder: Path) -> Path:
-    """Wheel files named for this test run's Python only (their content is not read on the Review page)."""
-    folder.mkdir()
-    (folder / f"torch-2.13.0+cpu-{CP}-{CP}-manylinux_2_28_x86_64.whl").write_bytes(b"")
+    """A small valid torch wheel made for this test run's Python only (the Review page checks that each
+    wheel is a complete archive, so an empty file would be refused as damaged)."""
+    from tests.localindex import make_wheel
+
+    make_wheel(folder, "torch", "2.13.0+cpu", f"{CP}-{CP}-manylinux_2_28_x86_64")
     return folder
 
 
@@ -74,7 +76,7 @@ def test_wheel_folder_for_another_python_offers_a_one_click_switch(
     assert wiz.currentId() == PageId.REVIEW  # no restart, no going back
     assert wiz.state.python_version == sys.version_info[:2]
     assert wiz.pages[PageId.PYTHON].selected().path == wiz.state.interpreter.path
-    assert review.isComplete(), review.message.text()
+    qtbot.waitUntil(review.isComplete, timeout=10000)  # the folder's quick check: milliseconds
     assert not review.help_box.isVisibleTo(review)
     assert wiz.button(QWizard.WizardButton.CommitButton).isEnabled()
     assert wiz.state.interpreter.path in review.commands.text.toPlainText()
@@ -217,7 +219,7 @@ def test_mismatched_wheel_folder_walks_to_success_without_a_restart(
     review.folder.setText(str(torch_wheels))
     assert not review.isComplete() and review.switch_python.isVisibleTo(review)
     review.switch_python.click()
-    assert review.isComplete(), review.message.text()
+    qtbot.waitUntil(review.isComplete, timeout=10000)  # the folder's quick check: milliseconds
     wiz.button(QWizard.WizardButton.CommitButton).click()
     install = wiz.pages[PageId.INSTALL]
     qtbot.waitUntil(lambda: install.isComplete() or install.failed_at is not None, timeout=900000)

@@ -1734,6 +1734,26 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>演示没有完成：{detail}</translation>
         </message>
         <message>
+            <source>The package index {url} needs a login, and the wizard never stores passwords. Set {user_var} and {password_var} and run this again, or run it without --yes to type them. Nothing was changed.</source>
+            <translation>软件包索引 {url} 需要登录，而向导从不保存密码。请设置 {user_var} 和 {password_var} 后再运行一次，或者不加 --yes 运行，在终端里输入它们。什么都没有改动。</translation>
+        </message>
+        <message>
+            <source>The package index {url} needs a login (the wizard never stores passwords).</source>
+            <translation>软件包索引 {url} 需要登录（向导从不保存密码）。</translation>
+        </message>
+        <message>
+            <source>User name: </source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <source>Password: </source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>No login was given. Nothing was changed.</source>
+            <translation>没有输入登录信息。什么都没有改动。</translation>
+        </message>
+        <message>
             <source>There is no unfinished install in {path}.</source>
             <translation>{path} 里没有未完成的安装。</translation>
         </message>
@@ -2421,6 +2441,33 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Login for the package index</source>
+            <translation>软件包索引的登录信息</translation>
+        </message>
+        <message>
+            <source>The unfinished install gets its packages from {url}, which needs a login. The wizard never saves passwords, so type it again to finish installing. It is used only for this install and is not written anywhere.</source>
+            <translation>这次没装完的安装要从 {url} 下载软件包，那里需要登录。向导从不保存密码，所以请再输入一次，才能把安装完成。它只用于这次安装，不会写到任何地方。</translation>
+        </message>
+        <message>
+            <source>Only a token (no user name)? Leave the user name empty and put the token in the password field.</source>
+            <translation>只有一个令牌（token），没有用户名？用户名留空，把令牌填到密码框里。</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Finish installing</source>
+            <translation>完成安装</translation>
+        </message>
+    </context>
+    <context>
         <name>LossCurve</name>
         <message>
             <source>Loss curve</source>
@@ -2719,14 +2766,29 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         </message>
     </context>
     <context>
+        <name>ReviewChecks</name>
+        <message>
+            <source>(free-threaded)</source>
+            <translation>（自由线程版）</translation>
+        </message>
+        <message>
+            <source>{system}, Python {python}, {build}</source>
+            <translation>{system}，Python {python}，{build}</translation>
+        </message>
+        <message>
+            <source>nothing complete</source>
+            <translation>没有完整的内容</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewPage</name>
         <message>
             <source>Install</source>
             <translation>安装</translation>
-        </message>
-        <message>
-            <source>Choose the folder with the wheel files</source>
-            <translation>选择存放安装包（.whl 文件）的文件夹</translation>
         </message>
         <message>
             <source>The wizard could not check these choices. Change the source above, or go Back and choose again; Save report… keeps the details for help.</source>
@@ -2781,20 +2843,72 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>新环境：&lt;b&gt;{env}&lt;/b&gt;</translation>
         </message>
         <message>
-            <source>A folder of wheel files (offline):</source>
-            <translation>存放 wheel 文件的文件夹（离线）：</translation>
-        </message>
-        <message>
             <source>The mirror is checked when you have finished typing its address.</source>
             <translation>输入完镜像地址后，向导才会检查它。</translation>
+        </message>
+        <message>
+            <source>Choose the folder with the wheel files, or a kit's folder</source>
+            <translation>选择存放 wheel 文件的文件夹，或者套件的文件夹</translation>
+        </message>
+        <message>
+            <source>Checking every file of the kit against its list (kit.json)…</source>
+            <translation>正在按照套件的文件清单（kit.json）逐个检查套件里的文件…</translation>
+        </message>
+        <message>
+            <source>This package index does not have torchvision {wanted}. It has torchvision {found}, which is made for PyTorch {torch}: that one is installed.</source>
+            <translation>这个软件包索引没有 torchvision {wanted}。它有为 PyTorch {torch} 制作的 torchvision {found}：会安装这个。</translation>
+        </message>
+        <message>
+            <source>Checking the wheel files in the folder…</source>
+            <translation>正在检查文件夹里的 wheel 文件…</translation>
+        </message>
+        <message>
+            <source>Every wheel file in the folder is complete and undamaged ({count} files).</source>
+            <translation>文件夹里的每个 wheel 文件都完整无损（共 {count} 个文件）。</translation>
+        </message>
+        <message>
+            <source>Checking every byte of the files…</source>
+            <translation>正在逐字节检查这些文件…</translation>
+        </message>
+        <message>
+            <source>Checking every file of the kit against kit.json: {name} ({n} of {count})…</source>
+            <translation>正在按照 kit.json 检查套件里的每个文件：{name}（第 {n} 个，共 {count} 个）…</translation>
+        </message>
+        <message>
+            <source>Checking every byte of the wheel files: {name} ({n} of {count}). You can press Install meanwhile; a damaged file is named here.</source>
+            <translation>正在逐字节检查 wheel 文件：{name}（第 {n} 个，共 {count} 个）。你现在就可以按“安装”；如果有损坏的文件，会在这里写出它的名字。</translation>
+        </message>
+        <message>
+            <source>The kit has PyTorch for this computer ({target}), and every file matches kit.json.</source>
+            <translation>这个套件里有适合这台电脑的 PyTorch（{target}），而且每个文件都和 kit.json 对得上。</translation>
+        </message>
+        <message>
+            <source>This kit has nothing for Python {python}, the Python chosen for the new environment. It has: {has}. Go back and choose that Python, or use another source.</source>
+            <translation>这个套件里没有适合 Python {python}（为新环境选的 Python）的文件。它有：{has}。请返回选择那个 Python，或者改用别的来源。</translation>
+        </message>
+        <message>
+            <source>This kit has PyTorch for this kind of computer, but none of its builds can run here ({why}). It has: {has}.</source>
+            <translation>这个套件里有适合这类电脑的 PyTorch，但其中没有一个版本能在这里运行（{why}）。它有：{has}。</translation>
+        </message>
+        <message>
+            <source>This kit has nothing for this computer ({computer}). It has: {has}. Ask for a kit made for this computer, or use another source.</source>
+            <translation>这个套件里没有适合这台电脑（{computer}）的文件。它有：{has}。请找人要一个为这台电脑制作的套件，或者改用别的来源。</translation>
         </message>
         <message>
             <source>There is no torchvision for this PyTorch build.</source>
             <translation>这个 PyTorch 版本没有对应的 torchvision。</translation>
         </message>
         <message>
+            <source>The kit has no torchvision for this computer, so it is not installed.</source>
+            <translation>这个套件里没有适合这台电脑的 torchvision，所以不会安装它。</translation>
+        </message>
+        <message>
             <source>The wheel folder has no torchvision for this Python, so it is not installed.</source>
             <translation>这个 wheel 文件夹里没有适合这个 Python 的 torchvision，所以不会安装它。</translation>
+        </message>
+        <message>
+            <source>The package index has no torchvision {version}, and none made for PyTorch {torch}, so only PyTorch is installed.</source>
+            <translation>这个软件包索引没有 torchvision {version}，也没有为 PyTorch {torch} 制作的 torchvision，所以只安装 PyTorch。</translation>
         </message>
         <message>
             <source>Install anyway</source>
@@ -2829,6 +2943,30 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>这个镜像还没跟上：它还没有这个版本的 PyTorch。</translation>
         </message>
         <message>
+            <source>A file in this folder is damaged, so installing from it would fail.</source>
+            <translation>这个文件夹里有一个文件已损坏，用它安装会失败。</translation>
+        </message>
+        <message>
+            <source>Copy the folder again (or download that file again), or choose another folder. The file is named below.</source>
+            <translation>请重新复制这个文件夹（或者重新下载那个文件），或者选择另一个文件夹。下面写出了是哪个文件。</translation>
+        </message>
+        <message>
+            <source>This kit cannot be used on this computer.</source>
+            <translation>这个套件不能在这台电脑上使用。</translation>
+        </message>
+        <message>
+            <source>This kit cannot be used: it is incomplete or damaged.</source>
+            <translation>这个套件不能使用：它不完整或者已损坏。</translation>
+        </message>
+        <message>
+            <source>What is wrong is said below. Choose another folder, or use the PyTorch download server.</source>
+            <translation>下面写出了哪里有问题。请选择另一个文件夹，或者改用 PyTorch 下载服务器。</translation>
+        </message>
+        <message>
+            <source>Choose another folder…</source>
+            <translation>选择另一个文件夹…</translation>
+        </message>
+        <message>
             <source>Use a folder of wheel files</source>
             <translation>改用 wheel 文件夹</translation>
         </message>
@@ -2861,6 +2999,10 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>PyTorch 官方的软件包，在 conda 环境里用 pip 安装</translation>
         </message>
         <message>
+            <source>Checking that the package index has torchvision {version}… Install starts by itself.</source>
+            <translation>正在确认软件包索引里有 torchvision {version}… 确认后会自动开始安装。</translation>
+        </message>
+        <message>
             <source>Review</source>
             <translation>检查</translation>
         </message>
@@ -2879,6 +3021,10 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         <message>
             <source>The standard Python package index</source>
             <translation>标准的 Python 软件包索引</translation>
+        </message>
+        <message>
+            <source>A folder of wheel files or a PyTorch kit (offline):</source>
+            <translation>wheel 文件夹或 PyTorch 套件（离线）：</translation>
         </message>
         <message>
             <source>Browse…</source>
