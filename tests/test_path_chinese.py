@@ -11,6 +11,7 @@ run (tests/fixtures/gpu): no torch is installed, the whole walk takes a few seco
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -350,27 +351,92 @@ def test_the_hardware_page_says_where_pytorch_comes_from_in_plain_words(
 
 
 @pytest.mark.local_index
-def test_the_live_index_is_read_after_a_language_switch_on_the_welcome_page(
+def test_the_live_index_answer_that_comes_while_the_learner_is_away_is_used(
     qtbot: QtBot, chinese: SetupWizard, tmp_path: Path
 ) -> None:
-    """A Chinese learner switches the language first: that remakes the hardware report in the background
-    and starts reading the index before the Hardware page is shown. Its answer must still be used there
-    (it was dropped, and the page stayed on the bundled list)."""
+    """The Hardware page starts reading the index; the learner goes Back before the answer comes. The
+    answer must still be used when they come back (it was dropped, and the page stayed on the bundled
+    list). A language switch on the way neither drops it nor reads the index again."""
     wiz = chinese
     wiz.start_background_detection()
-    qtbot.waitUntil(lambda: wiz.pages.get(PageId.HARDWARE) is not None, timeout=10000)
+    wiz.next()
+    select_interpreter(qtbot, wiz, base_python())
+    wiz.next()
+    wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
+    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+    qtbot.waitUntil(lambda: wiz.hardware_detector.report is not None, timeout=30000)
     hardware = wiz.pages[PageId.HARDWARE]
-    welcome = wiz.pages[PageId.WELCOME]
-    welcome.language.setCurrentIndex(welcome.language.findData("en"))
-    welcome.language.setCurrentIndex(welcome.language.findData("zh_CN"))
-    qtbot.waitUntil(lambda: getattr(hardware, "_index_reader", None) is not None, timeout=30000)
-    qtbot.waitUntil(lambda: hardware._index_reader.result is not None, timeout=30000)
+    wiz.next()  # the report is there: the page decides and starts reading the index at once ...
+    assert wiz.currentId() == PageId.HARDWARE and hardware._index_reader is not None
+    wiz.back()  # ... and the learner leaves in the same moment, before any answer can come
+    reader = hardware._index_reader
+    qtbot.waitUntil(lambda: reader.result is not None, timeout=30000)
+    assert getattr(wiz.state.data.source, "source", "") != "index"  # not used while away
+    _switch(qtbot, wiz, "en")
+    _switch(qtbot, wiz, "zh_CN")
+    wiz.next()
+    qtbot.waitUntil(hardware.isComplete, timeout=30000)
+    assert hardware._index_reader is reader
+    assert getattr(wiz.state.data.source, "source", "") == "index"
+    assert hardware.recommendation is not None and hardware.recommendation.torch == "2.17.0"
+
+
+def _to_hardware(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path) -> Any:
+    wiz.start_background_detection()
     wiz.next()
     select_interpreter(qtbot, wiz, base_python())
     wiz.next()
     wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
     qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
     wiz.next()
+    hardware = wiz.pages[PageId.HARDWARE]
     qtbot.waitUntil(hardware.isComplete, timeout=30000)
-    qtbot.waitUntil(lambda: getattr(wiz.state.data.source, "source", "") == "index", timeout=5000)
-    assert hardware.recommendation is not None and hardware.recommendation.torch == "2.17.0"
+    return hardware
+
+
+def _switch(qtbot: QtBot, wiz: SetupWizard, lang: str) -> None:
+    """The learner's switch (the Welcome page's list), then only the events it posts: no waiting for
+    background work, so what is checked next is what the learner sees at once."""
+    welcome = wiz.pages[PageId.WELCOME]
+    welcome.language.setCurrentIndex(welcome.language.findData(lang))
+    title = "PyTorch 安装向导" if lang == "zh_CN" else "PyTorch Setup Wizard"
+    qtbot.waitUntil(lambda: wiz.windowTitle() == title, timeout=3000)
+    QApplication.processEvents()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the stand-in nvidia-smi is the Linux tool")
+def test_the_hardware_page_with_an_nvidia_gpu_is_chinese_and_follows_a_switch(
+    qtbot: QtBot,
+    chinese: SetupWizard,
+    tmp_path: Path,
+    standins_on_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An RTX 3060 (the stand-in nvidia-smi): the notes on what was found (the CUDA Toolkit) and the
+    reasons for the build are Chinese; and when the learner switches language on the Hardware page, they
+    follow at once, both ways, the build picked in the advanced list staying picked (they stayed English
+    for as long as the hardware was detected again, and the screenshot caught them so)."""
+    monkeypatch.setenv("STANDIN_NVIDIA_GPUS", "3060")
+    monkeypatch.setenv("STANDIN_NVIDIA_DRIVER", "580.95.05")
+    wiz = chinese
+    hardware = _to_hardware(qtbot, wiz, tmp_path)
+    rec = hardware.recommendation
+    assert rec is not None and rec.variant and rec.variant.startswith("cu")  # the GPU was seen
+    assert rec.reasons and hardware._report.notes  # reasons and notes to read
+    assert english_in(wiz) == []
+
+    _switch(qtbot, wiz, "en")
+    assert "PyTorch can use your NVIDIA GPU" in hardware.choice.text()
+    assert "CUDA Toolkit" in hardware.found.text()
+    hardware.advanced.setChecked(True)
+    cpu = next(i for i in range(hardware.builds.count()) if hardware.builds.itemData(i).variant == "cpu")
+    hardware.builds.setCurrentIndex(cpu)
+    english = hardware.builds.currentText()
+
+    _switch(qtbot, wiz, "zh_CN")
+    assert english_in(wiz) == []
+    assert hardware.builds.currentData().variant == "cpu" and hardware.builds.currentText() != english
+    assert wiz.state.variant == "cpu"
+    hardware.advanced.setChecked(False)
+    assert english_in(wiz) == []
+    assert wiz.state.variant == rec.variant

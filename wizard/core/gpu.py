@@ -29,7 +29,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import childproc
 from .procenv import child_environment
@@ -85,6 +85,81 @@ class CudaToolkit:
         return {"version": self.version, "path": self.path}
 
 
+class Note(NamedTuple):
+    """A note of the hardware report as a code and its parameters (worded by ``word_note``)."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def note(code: str, **params: object) -> Note:
+    return Note(code, tuple((k, str(v)) for k, v in params.items()))
+
+
+# note codes
+NOTE_DRIVER_NOT_RESPONDING = "nvidia-driver-not-responding"  # driver (may be "")
+NOTE_SMI_MISSING = "nvidia-smi-missing"  # driver
+NOTE_NO_DRIVER = "nvidia-no-driver"
+NOTE_TOOLKIT_INSTALLED = "cuda-toolkit-installed"  # version
+NOTE_TOOLKIT_NOT_NEEDED = "cuda-toolkit-not-needed"
+NOTE_ROSETTA = "macos-rosetta"
+
+
+def word_note(n: Note) -> str:
+    """The words of a hardware note in the current language (made when shown)."""
+    p = dict(n.params)
+    if n.code == NOTE_DRIVER_NOT_RESPONDING and p.get("driver"):
+        return translate(
+            "Hardware",
+            "An NVIDIA driver (version {driver}) is installed, but it is not responding: the "
+            "nvidia-smi tool could not talk to it. This often happens right after a driver or "
+            "system update. Restart the computer; if it still fails, reinstall the NVIDIA driver. "
+            "Until then the wizard can only offer the CPU build.",
+        ).format(driver=p["driver"])
+    if n.code == NOTE_DRIVER_NOT_RESPONDING:
+        return translate(
+            "Hardware",
+            "The NVIDIA driver is not responding: the nvidia-smi tool could not talk to it. "
+            "Restart the computer; if it still fails, reinstall the NVIDIA driver. Until then "
+            "the wizard can only offer the CPU build.",
+        )
+    if n.code == NOTE_SMI_MISSING:
+        return translate(
+            "Hardware",
+            "An NVIDIA driver (version {driver}) is loaded, but its nvidia-smi tool was not found, "
+            "so the wizard cannot read the GPU's generation. Installing the driver's utilities "
+            "package (for example nvidia-utils) fixes this.",
+        ).format(driver=p.get("driver", ""))
+    if n.code == NOTE_NO_DRIVER:
+        return translate(
+            "Hardware",
+            "This computer has an NVIDIA graphics card, but the NVIDIA driver is not installed (or "
+            "not loaded). Install the NVIDIA driver to let PyTorch use the card; until then the "
+            "wizard can only offer the CPU build.",
+        )
+    if n.code == NOTE_TOOLKIT_INSTALLED:
+        return translate(
+            "Hardware",
+            "A CUDA Toolkit (version {version}) is installed. PyTorch does not need it: the PyTorch "
+            "packages bring their own copy of the CUDA libraries, so its version does not have to "
+            "match. You can leave it installed.",
+        ).format(version=p.get("version", ""))
+    if n.code == NOTE_TOOLKIT_NOT_NEEDED:
+        return translate(
+            "Hardware",
+            "You do not need to install the CUDA Toolkit: the PyTorch packages bring their own copy "
+            "of the CUDA libraries. Only the NVIDIA driver is needed.",
+        )
+    if n.code == NOTE_ROSETTA:
+        return translate(
+            "Hardware",
+            "This Mac has an Apple Silicon chip, but the program asking runs as Intel code "
+            "(through Rosetta). Use a Python made for Apple Silicon (arm64): Intel-Mac Python "
+            "cannot install current PyTorch.",
+        )
+    return n.code
+
+
 @dataclass(frozen=True)
 class HardwareReport:
     os: str  # "linux" | "windows" | "macos"
@@ -96,14 +171,23 @@ class HardwareReport:
     # | "no-driver" (Linux: an NVIDIA card on the PCI bus but no NVIDIA driver loaded)
     nvidia_state: str
     cuda_toolkit: CudaToolkit | None
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # worded in the language of the moment of detection (the command line)
     details: tuple[str, ...] = field(
         default=(), compare=False
     )  # untranslated log lines: what ran, what failed
+    # The same notes as codes with parameters: ``worded_notes`` words them when shown, so a window
+    # that switches language later shows them in the new language without detecting again.
+    note_codes: tuple[Note, ...] = field(default=(), compare=False)
 
     @property
     def nvidia_gpus(self) -> tuple[Gpu, ...]:
         return tuple(g for g in self.gpus if g.vendor == "nvidia")
+
+    def worded_notes(self) -> tuple[str, ...]:
+        """The notes in the current language (``notes`` when the report was made without codes)."""
+        if self.note_codes:
+            return tuple(word_note(n) for n in self.note_codes)
+        return self.notes
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -552,7 +636,7 @@ def detect_hardware(
         raw_env=dict(env) if env is not None else None,
     )
     gpus: list[Gpu] = []
-    notes: list[str] = []
+    notes: list[Note] = []
 
     # ---- NVIDIA -------------------------------------------------------------------------
     driver: str | None = None
@@ -599,63 +683,18 @@ def detect_hardware(
     gpus += nvidia_gpus
 
     if state == "driver-not-responding":
-        if driver:
-            notes.append(
-                translate(
-                    "Hardware",
-                    "An NVIDIA driver (version {driver}) is installed, but it is not responding: the "
-                    "nvidia-smi tool could not talk to it. This often happens right after a driver or "
-                    "system update. Restart the computer; if it still fails, reinstall the NVIDIA driver. "
-                    "Until then the wizard can only offer the CPU build.",
-                ).format(driver=driver)
-            )
-        else:
-            notes.append(
-                translate(
-                    "Hardware",
-                    "The NVIDIA driver is not responding: the nvidia-smi tool could not talk to it. "
-                    "Restart the computer; if it still fails, reinstall the NVIDIA driver. Until then "
-                    "the wizard can only offer the CPU build.",
-                )
-            )
+        notes.append(note(NOTE_DRIVER_NOT_RESPONDING, driver=driver or ""))
     elif state == "smi-missing":
-        notes.append(
-            translate(
-                "Hardware",
-                "An NVIDIA driver (version {driver}) is loaded, but its nvidia-smi tool was not found, "
-                "so the wizard cannot read the GPU's generation. Installing the driver's utilities "
-                "package (for example nvidia-utils) fixes this.",
-            ).format(driver=driver)
-        )
+        notes.append(note(NOTE_SMI_MISSING, driver=driver))
     elif state == "no-driver":
-        notes.append(
-            translate(
-                "Hardware",
-                "This computer has an NVIDIA graphics card, but the NVIDIA driver is not installed (or "
-                "not loaded). Install the NVIDIA driver to let PyTorch use the card; until then the "
-                "wizard can only offer the CPU build.",
-            )
-        )
+        notes.append(note(NOTE_NO_DRIVER))
 
     # ---- CUDA toolkit ---------------------------------------------------------------------
     toolkit = _detect_cuda_toolkit(r, os_name, base_env) if os_name != "macos" else None
     if toolkit:
-        notes.append(
-            translate(
-                "Hardware",
-                "A CUDA Toolkit (version {version}) is installed. PyTorch does not need it: the PyTorch "
-                "packages bring their own copy of the CUDA libraries, so its version does not have to "
-                "match. You can leave it installed.",
-            ).format(version=toolkit.version)
-        )
+        notes.append(note(NOTE_TOOLKIT_INSTALLED, version=toolkit.version))
     elif nvidia_gpus:
-        notes.append(
-            translate(
-                "Hardware",
-                "You do not need to install the CUDA Toolkit: the PyTorch packages bring their own copy "
-                "of the CUDA libraries. Only the NVIDIA driver is needed.",
-            )
-        )
+        notes.append(note(NOTE_TOOLKIT_NOT_NEEDED))
 
     # ---- AMD / Intel / Apple ---------------------------------------------------------------
     if os_name == "linux":
@@ -675,14 +714,7 @@ def detect_hardware(
     elif os_name == "macos":
         if arch == "x86_64" and _rosetta(r):
             arch = "arm64"
-            notes.append(
-                translate(
-                    "Hardware",
-                    "This Mac has an Apple Silicon chip, but the program asking runs as Intel code "
-                    "(through Rosetta). Use a Python made for Apple Silicon (arm64): Intel-Mac Python "
-                    "cannot install current PyTorch.",
-                )
-            )
+            notes.append(note(NOTE_ROSETTA))
         if arch == "arm64":
             chip = _apple_chip(r)
             gpus.append(Gpu("apple", (chip + " GPU") if chip else "Apple Silicon GPU", None, None, None))
@@ -695,8 +727,9 @@ def detect_hardware(
         nvidia_cuda_max=cuda_max,
         nvidia_state=state,
         cuda_toolkit=toolkit,
-        notes=tuple(notes),
+        notes=tuple(word_note(n) for n in notes),
         details=tuple(r.log),
+        note_codes=tuple(notes),
     )
 
 

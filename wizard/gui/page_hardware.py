@@ -6,7 +6,15 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QProgressBar, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import builds
 from .common import Page, size_text, variant_text, wrap_label
@@ -72,9 +80,6 @@ class HardwarePage(Page):
         self.retranslate()
 
     def _on_report(self, report: Any) -> None:
-        if getattr(self, "_redo", False):
-            self._redo = False
-            self.redetect_in_new_language()
         self.busy.setVisible(False)
         self._report = report
         self.state.hardware = report
@@ -124,6 +129,10 @@ class HardwarePage(Page):
         return builds.Machine.from_report(self._report, python, bits, ft)
 
     def _decide(self) -> None:
+        """The build for this machine, with its reasons worded now (``recommend`` is pure and takes a few
+        milliseconds, so a language switch simply decides again: nothing is detected twice)."""
+        picked = self._selected_choice()
+        keep = (picked.variant, picked.torch) if picked is not None else None
         self.recommendation = builds.recommend(self._machine(), self.state.data)
         self.state.recommendation = self.recommendation
         self.builds.blockSignals(True)
@@ -131,8 +140,7 @@ class HardwarePage(Page):
         for choice in self.recommendation.choices:
             mark = "✔" if choice.runs_here else "⚠"
             self.builds.addItem(f"{mark} PyTorch {choice.torch} — {variant_text(choice.variant)}", choice)
-        keep = getattr(self, "_keep_choice", None)
-        if keep is not None:  # the same build after the texts were made again in another language
+        if keep is not None:  # the build the learner picked stays picked (e.g. after a language switch)
             for i in range(self.builds.count()):
                 c = self.builds.itemData(i)
                 if (c.variant, c.torch) == keep:
@@ -185,26 +193,13 @@ class HardwarePage(Page):
         return self.recommendation is not None and self.state.variant is not None
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.wizard() is not None:
-            self.redetect_in_new_language()
+        if event.type() == QEvent.Type.LanguageChange and self.recommendation is not None:
+            # The reasons and the builds list are words of the decision: decide again, in the new
+            # language, at once (the hardware notes are codes, worded in ``retranslate``).
+            self._decide()
+            QWidget.changeEvent(self, event)  # (Page's own changeEvent would only retranslate again)
+            return
         super().changeEvent(event)
-
-    def redetect_in_new_language(self) -> None:
-        """The notes of the hardware report and the reasons for the build are written when they are
-        made: after a language switch, make them again (in the background) so none stays in English."""
-        detector = self.wiz().hardware_detector
-        if detector is not None and detector.running:
-            self._redo = True  # a report being made now may be half in the old language
-            detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
-            return
-        if detector is None or detector.report is None:
-            return
-        self._redo = False
-        choice = self._selected_choice()
-        self._keep_choice = (choice.variant, choice.torch) if choice is not None else None
-        detector.done.connect(self._on_report, Qt.ConnectionType.UniqueConnection)
-        detector.report = None
-        detector.start()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your graphics card (GPU)"))
@@ -228,7 +223,7 @@ class HardwarePage(Page):
                 )
             ]
             if report is not None:
-                lines += [escape(n) for n in report.notes]
+                lines += [escape(n) for n in report.worded_notes()]
             self.found.setText("<br>".join(lines))
         else:
             rows = []
@@ -247,7 +242,7 @@ class HardwarePage(Page):
                 rows.append(
                     self.tr("The NVIDIA driver supports CUDA up to {v}.").format(v=report.nvidia_cuda_max)
                 )
-            rows += [escape(n) for n in report.notes]
+            rows += [escape(n) for n in report.worded_notes()]
             self.found.setText("<br>".join(rows))
         rec = self.recommendation
         self._retranslate_details(rec)
