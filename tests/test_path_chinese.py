@@ -440,3 +440,35 @@ def test_the_hardware_page_with_an_nvidia_gpu_is_chinese_and_follows_a_switch(
     hardware.advanced.setChecked(False)
     assert english_in(wiz) == []
     assert wiz.state.variant == rec.variant
+
+
+CONDA_NAMES = {"Mac", "conda-forge", "pytorch-cpu", "pytorch-gpu"}  # names of a computer and of packages
+
+
+def test_the_conda_routes_say_where_pytorch_comes_from_in_plain_words(wiz: SetupWizard) -> None:
+    """The Review page's reason for the conda route (pip into the conda env, or conda-forge) on every
+    kind of build: no "standard Python package index" / "PyTorch's own index" / "wheels", in both
+    languages; PyTorch's own download server, or a plain “pip install torch” on a Mac."""
+    from wizard.core import conda, releases
+
+    data = releases.load()
+    install = conda.CondaInstall("/opt/conda/bin/conda", "conda", "25.5.1", "/opt/conda", (), cuda="13.0")
+    cases = [("mps", "macos"), ("cpu", "linux"), ("cpu", "windows"), ("cu130", "linux"), ("rocm7.2", "linux")]
+    cases.append(("xpu", "windows"))
+    plain = {
+        "en": ("PyTorch's own download server", "“pip install torch”"),
+        "zh_CN": ("PyTorch 自己的下载服务器", "“pip install torch”"),
+    }
+    try:
+        for lang in ("en", "zh_CN"):
+            wiz.set_language(lang)
+            for variant, os_name in cases:
+                reasons = [r for _route, r in conda.available_routes(install, variant, os_name, data)]
+                assert len(reasons) >= 1
+                for reason in reasons:
+                    assert not re.search(r"index|wheel|索引", reason, re.IGNORECASE), (lang, variant, reason)
+                    if lang == "zh_CN":
+                        assert english_words(NAMES.sub(" ", reason), {*PRODUCTS, *CONDA_NAMES}) == [], reason
+                assert any(p in reasons[0] for p in plain[lang]), (lang, variant, reasons[0])
+    finally:
+        wiz.set_language("en")

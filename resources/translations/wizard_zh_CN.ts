@@ -678,28 +678,28 @@
             <translation>已经有一个名为“{name}”的环境。请换一个名称：向导绝不会替换已有的环境。</translation>
         </message>
         <message>
-            <source>conda-forge's PyTorch for the processor (pytorch-cpu): every package from conda-forge, a larger download than PyTorch's own wheels.</source>
-            <translation>conda-forge 提供的处理器（CPU）版 PyTorch（pytorch-cpu）：所有软件包都来自 conda-forge，下载量比 PyTorch 官方的 wheel 文件更大。</translation>
+            <source>conda-forge's PyTorch for the processor (pytorch-cpu): every package from conda-forge, a larger download than the one from PyTorch's own download server.</source>
+            <translation>conda-forge 提供的处理器（CPU）版 PyTorch（pytorch-cpu）：所有软件包都来自 conda-forge，下载量比从 PyTorch 自己的下载服务器下载的版本更大。</translation>
+        </message>
+        <message>
+            <source>pip puts PyTorch into the new conda environment, as a plain “pip install torch” does: on a Mac that is the build that uses the Apple GPU (MPS), and the smallest download.</source>
+            <translation>pip 像直接用“pip install torch”那样，把 PyTorch 装进新的 conda 环境：在 Mac 上得到的就是能使用 Apple 显卡（MPS）的版本，下载量也最小。</translation>
+        </message>
+        <message>
+            <source>pip puts PyTorch's CPU-only build into the new conda environment, from PyTorch's own download server: it has no files for a GPU, so it is the smallest download.</source>
+            <translation>pip 从 PyTorch 自己的下载服务器，把仅 CPU 版本的 PyTorch 装进新的 conda 环境：它不带显卡用的文件，所以下载量最小。</translation>
+        </message>
+        <message>
+            <source>pip puts PyTorch into the new conda environment, from PyTorch's own download server: this build is only there, not on conda-forge.</source>
+            <translation>pip 从 PyTorch 自己的下载服务器，把 PyTorch 装进新的 conda 环境：这个版本只有那里有，conda-forge 上没有。</translation>
+        </message>
+        <message>
+            <source>pip puts PyTorch into the new conda environment, from PyTorch's own download server, as PyTorch recommends: the wizard checked that your driver and GPU work with exactly this build. The CUDA libraries come with it.</source>
+            <translation>按照 PyTorch 的推荐，pip 从 PyTorch 自己的下载服务器，把 PyTorch 装进新的 conda 环境：向导已经确认你的驱动程序和显卡能用的正是这个版本。CUDA 库会一起装上。</translation>
         </message>
         <message>
             <source>conda-forge's pytorch-gpu: PyTorch and the CUDA {cuda} libraries, all from conda-forge. conda-forge builds it for its own list of GPUs, which the wizard cannot check.</source>
             <translation>conda-forge 提供的 pytorch-gpu：PyTorch 和 CUDA {cuda} 库全部来自 conda-forge。conda-forge 按它自己的显卡列表构建这个版本，向导无法检查你的显卡是否在其中。</translation>
-        </message>
-        <message>
-            <source>pip installs PyTorch from the standard Python package index into the new conda environment: the Mac build, which uses the Apple GPU (MPS), and the smallest download.</source>
-            <translation>pip 从标准的 Python 软件包索引把 PyTorch 安装到新的 conda 环境中：这是 Mac 版本，可以使用 Apple 显卡（MPS），下载量也最小。</translation>
-        </message>
-        <message>
-            <source>pip installs PyTorch's CPU build from PyTorch's own index into the new conda environment: it carries no GPU libraries, so it is the smallest download.</source>
-            <translation>pip 从 PyTorch 官方软件包索引把 PyTorch 的 CPU 版本安装到新的 conda 环境中：它不带任何显卡相关的库，所以下载量最小。</translation>
-        </message>
-        <message>
-            <source>pip installs PyTorch from PyTorch's own index into the new conda environment: this build is published only there, not on conda-forge.</source>
-            <translation>pip 从 PyTorch 官方软件包索引把 PyTorch 安装到新的 conda 环境中：这个版本只在那里发布，conda-forge 上没有。</translation>
-        </message>
-        <message>
-            <source>pip installs PyTorch from PyTorch's own index into the new conda environment, as PyTorch recommends: the wizard checked your driver and GPU against exactly this build. The CUDA libraries come with it.</source>
-            <translation>按照 PyTorch 的推荐，pip 从 PyTorch 官方软件包索引把 PyTorch 安装到新的 conda 环境中：向导已经针对这个版本检查过你的驱动程序和显卡。CUDA 库会随它一起安装。</translation>
         </message>
     </context>
     <context>
@@ -3019,8 +3019,8 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>PyTorch 官方下载服务器（{url}）</translation>
         </message>
         <message>
-            <source>The standard Python package index</source>
-            <translation>标准的 Python 软件包索引</translation>
+            <source>The usual place pip downloads from (what “pip install torch” uses)</source>
+            <translation>pip 平时下载软件包的地方（也就是“pip install torch”用的那个）</translation>
         </message>
         <message>
             <source>A folder of wheel files or a PyTorch kit (offline):</source>

@@ -892,7 +892,7 @@ def _conda_forge_reason(install: CondaInstall, variant: str, os_name: str, data:
         return translate(
             "Conda",
             "conda-forge's PyTorch for the processor (pytorch-cpu): every package from conda-forge, "
-            "a larger download than PyTorch's own wheels.",
+            "a larger download than the one from PyTorch's own download server.",
         )
     if kind != "cuda" or os_name not in ("linux", "windows"):
         return None
@@ -912,28 +912,27 @@ def choose_route(install: CondaInstall, variant: str, os_name: str, data: Releas
     if kind == "cpu" and os_name == "macos":
         reason = translate(
             "Conda",
-            "pip installs PyTorch from the standard Python package index into the new conda environment: "
-            "the Mac build, which uses "
-            "the Apple GPU (MPS), and the smallest download.",
+            "pip puts PyTorch into the new conda environment, as a plain “pip install torch” does: on a "
+            "Mac that is the build that uses the Apple GPU (MPS), and the smallest download.",
         )
     elif kind == "cpu":
         reason = translate(
             "Conda",
-            "pip installs PyTorch's CPU build from PyTorch's own index into the new conda environment: "
-            "it carries no GPU libraries, so it is the smallest download.",
+            "pip puts PyTorch's CPU-only build into the new conda environment, from PyTorch's own "
+            "download server: it has no files for a GPU, so it is the smallest download.",
         )
     elif kind in ("rocm", "xpu"):
         reason = translate(
             "Conda",
-            "pip installs PyTorch from PyTorch's own index into the new conda environment: this build "
-            "is published only there, not on conda-forge.",
+            "pip puts PyTorch into the new conda environment, from PyTorch's own download server: this "
+            "build is only there, not on conda-forge.",
         )
     else:
         reason = translate(
             "Conda",
-            "pip installs PyTorch from PyTorch's own index into the new conda environment, as PyTorch "
-            "recommends: the wizard checked your driver and GPU against exactly this build. The CUDA "
-            "libraries come with it.",
+            "pip puts PyTorch into the new conda environment, from PyTorch's own download server, as "
+            "PyTorch recommends: the wizard checked that your driver and GPU work with exactly this "
+            "build. The CUDA libraries come with it.",
         )
     return ROUTE_PIP, reason
 

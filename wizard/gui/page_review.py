@@ -1052,7 +1052,7 @@ class ReviewPage(Page):
         self.src_index.setText(
             self.tr("The PyTorch download server ({url})").format(url=url)
             if url
-            else self.tr("The standard Python package index")
+            else self.tr("The usual place pip downloads from (what “pip install torch” uses)")
         )
         self.src_folder.setText(self.tr("A folder of wheel files or a PyTorch kit (offline):"))
         self.folder_browse.setText(self.tr("Browse…"))
