@@ -108,8 +108,13 @@ NAMES = re.compile(
     r"|\b[\w-]+\.(?:conf|ini|cfg|cmd|command|desktop|sh|bat)\b"  # a file name: pip.conf, open-terminal.sh
     r"|[A-Za-z][A-Za-z ]*(?: › [A-Za-z][A-Za-z ]*)+"  # a menu of a program that is in English: File › Shut Down
     r"|“(?:pip|conda|python) [^”]*”"  # a command, quoted: “pip install torch”
+    r"|“auto”"  # a word typed as it is: the kit's target for this computer
 )
-PRODUCTS = {"PyCharm", "NaN"}  # more names that stay as they are (NaN: "not a number", as PyTorch prints it)
+PRODUCTS = {
+    "PyCharm",
+    "NaN",
+    "Mac",
+}  # more names that stay as they are (NaN: "not a number", as PyTorch prints it)
 
 
 def english_in(widget: QWidget) -> list[str]:
@@ -472,3 +477,76 @@ def test_the_conda_routes_say_where_pytorch_comes_from_in_plain_words(wiz: Setup
                 assert any(p in reasons[0] for p in plain[lang]), (lang, variant, reasons[0])
     finally:
         wiz.set_language("en")
+
+
+def test_the_start_up_question_the_login_and_the_kit_dialog_are_chinese(
+    qtbot: QtBot, chinese: SetupWizard, tmp_path: Path
+) -> None:
+    """What a Chinese learner meets off the eight pages: the start-up question about an install cut short,
+    the login it asks for again when that install's mirror had one (review_login.py), and the kit dialog
+    ("Prepare PyTorch for other computers…") as it opens, with a folder of wheel files that has nothing for
+    some computers, a computer typed wrong, Start without a folder, and a kit that could not be made."""
+    from tests.test_review_wiring import _unfinished_with_login
+    from wizard.gui.kit_dialog import KitDialog
+    from wizard.gui.review_login import LoginDialog
+
+    wiz = chinese
+    problems: dict[str, list[str]] = {}
+    qtbot.waitUntil(lambda: wiz.windowTitle() == "PyTorch 安装向导", timeout=3000)
+
+    # -- the unfinished install: the question, then (Finish) the login; Cancel keeps it for later --------
+    _unfinished_with_login(tmp_path, wiz.data_dir)
+    seen: dict[str, list[str]] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox) and "unfinished question" not in seen:
+            seen["unfinished question"] = english_in(dialog)
+            finish = next(
+                b for b in dialog.buttons() if dialog.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole
+            )
+            finish.click()
+        elif isinstance(dialog, LoginDialog):
+            dialog.password.setText("x")  # the Ok button is enabled, its words are the ones shown
+            seen["login dialog"] = english_in(dialog)
+            dialog.reject()
+            return
+        QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    assert wiz.check_unfinished() == "later"
+    assert set(seen) == {"unfinished question", "login dialog"}, seen
+    problems.update(seen)
+
+    # -- the kit dialog, opened from the Welcome page ----------------------------------------------------
+    welcome = wiz.pages[PageId.WELCOME]
+    welcome.kit_button.click()
+    dialog = welcome.kit_dialog
+    assert isinstance(dialog, KitDialog) and dialog.isVisible()
+    problems["kit dialog"] = english_in(dialog)
+    empty = tmp_path / "no wheels"
+    empty.mkdir()
+    dialog.source.setCurrentIndex(dialog.source.findData("wheels"))
+    dialog.source_text.setText(str(empty))
+    dialog.source_text.editingFinished.emit()
+    problems["kit dialog, a folder of wheel files"] = english_in(dialog)
+    before = len(dialog.checked_names())
+    dialog.other.setText("windows-py3.12")
+    dialog.add_other.click()
+    typed_wrong = dialog.status.text()
+    assert typed_wrong and len(dialog.checked_names()) == before
+    problems["kit dialog, a computer typed wrong"] = english_in(dialog)
+    dialog.start.click()
+    assert dialog.status.text() not in ("", typed_wrong)
+    problems["kit dialog, Start without a folder"] = english_in(dialog)
+    dialog.folder.setText(str(tmp_path / "kit"))
+    dialog.set_checked(["linux-x86_64-py3.12-cpu"])
+    dialog.start.click()
+    qtbot.waitUntil(lambda: dialog.state in ("failed", "done"), timeout=30000)
+    assert dialog.state == "failed"
+    problems["kit dialog, failed"] = english_in(dialog)
+    check_dialog(problems, "kit folder dialog", qtbot, dialog._browse, QFileDialog)
+    dialog.close()
+
+    left = {name: found for name, found in problems.items() if found}
+    assert not left, "\n".join(f"{name}:\n  " + "\n  ".join(found) for name, found in left.items())

@@ -2452,7 +2452,7 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         </message>
         <message>
             <source>Only a token (no user name)? Leave the user name empty and put the token in the password field.</source>
-            <translation>只有一个令牌（token），没有用户名？用户名留空，把令牌填到密码框里。</translation>
+            <translation>只有访问令牌、没有用户名？把用户名留空，把令牌填进密码框。</translation>
         </message>
         <message>
             <source>User name:</source>
