@@ -40,9 +40,9 @@ BACK_TO = {  # actions that go back to an earlier page, after removing what this
 class InstallPage(Page):
     def __init__(self) -> None:
         super().__init__()
-        self.steps_view = QListWidget()
-        self.steps_view.setMaximumHeight(130)
+        self.steps_view = QListWidget()  # as tall as its steps (``_fit_steps``): no empty band below them
         self.steps_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.now = wrap_label()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
@@ -64,7 +64,10 @@ class InstallPage(Page):
         for widget in (self.steps_view, self.now, self.bar, self.detail, self.idle_box, self.result):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        layout.addWidget(self.log, 1)
+        layout.addWidget(self.log)
+        layout.addStretch(1)  # the room left is below "Show details", or the open log's (``_on_log``)
+        self._layout = layout
+        self.log.toggle.toggled.connect(self._on_log)
         self.session: InstallSession | None = None
         self.last: Progress | None = None
         self.resume_record: Any = None  # set when finishing an install a killed app left behind
@@ -264,6 +267,23 @@ class InstallPage(Page):
         assert self.state.plan is not None
         install_dialogs.show_space(self, self.state.plan, self.state.data)
 
+    # -- looks -------------------------------------------------------------------------------
+    def _fit_steps(self) -> None:
+        """The step list exactly as tall as its steps (4 to 8 of them, in the font and scale of the
+        screen), so that it leaves no empty band and needs no scroll bar."""
+        view = self.steps_view
+        rows = max(1, view.count())
+        row = view.sizeHintForRow(0) if view.count() else -1
+        if row <= 0:
+            row = view.fontMetrics().height()
+        view.setFixedHeight(rows * row + 2 * view.frameWidth() + 2 * view.spacing() * rows)
+
+    def _on_log(self, shown: bool) -> None:
+        """The open log takes the room left; closed, the room stays below its button."""
+        index = self._layout.indexOf(self.log)
+        self._layout.setStretch(index, 1 if shown else 0)
+        self._layout.setStretch(self._layout.count() - 1, 0 if shown else 1)
+
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setTitle(self.tr("Installing"))
@@ -280,6 +300,7 @@ class InstallPage(Page):
         if s is not None:
             for step, status in zip(s.steps, s.states, strict=False):
                 QListWidgetItem(f"{MARKS[status]}  {step_title(step.id)}", self.steps_view)
+        self._fit_steps()
         running = s is not None and s.is_running() and 0 <= s.current < len(s.steps)
         self.now.setText(
             self.tr("Now: {step}").format(step=step_title(s.steps[s.current].id)) if running and s else ""

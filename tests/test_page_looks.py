@@ -1,0 +1,56 @@
+"""How the Install page is laid out once drawn: the step list as tall as its steps, and the room that is
+left below "Show details" (or the open log's), not an empty band between the parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import base_python, select_interpreter
+from tests.test_path_chinese import HeldRunner
+from tests.test_session import OK_VERIFY, make_venv
+from wizard.gui.window import PageId, SetupWizard
+
+
+def _installed(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path) -> object:
+    wiz.start_background_detection()
+    wiz.next()
+    select_interpreter(qtbot, wiz, base_python())
+    wiz.next()
+    wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
+    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
+    wiz.next()
+    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
+    wiz.next()
+    review = wiz.pages[PageId.REVIEW]
+    qtbot.waitUntil(review.isComplete, timeout=20000)  # offline: "install anyway" after the server check
+    install = wiz.pages[PageId.INSTALL]
+    runner = HeldRunner({"create-venv": make_venv, "install-torch": ([], 0), "verify": ([OK_VERIFY], 0)})
+    install.ensure_session(runner=runner)
+    wiz.next()
+    qtbot.waitUntil(lambda: install.succeeded, timeout=10000)
+    qtbot.wait(50)  # laid out and drawn
+    return install
+
+
+def test_the_step_list_is_as_tall_as_its_steps(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path) -> None:
+    install = _installed(qtbot, wiz, tmp_path)
+    view = install.steps_view  # type: ignore[attr-defined]
+    assert view.count() >= 4
+    inside = view.viewport().height()
+    first = view.visualItemRect(view.item(0))
+    last = view.visualItemRect(view.item(view.count() - 1))
+    assert first.top() >= 0 and last.bottom() < inside, "a step is cut off"
+    assert inside - last.bottom() <= 4, f"an empty band of {inside - last.bottom()} px under the steps"
+
+
+def test_the_room_left_is_below_the_log_button(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path) -> None:
+    install = _installed(qtbot, wiz, tmp_path)
+    result, log = install.result, install.log  # type: ignore[attr-defined]
+    gap = log.toggle.mapTo(install, log.toggle.rect().topLeft()).y() - result.geometry().bottom()
+    assert gap < 40, f"{gap} px between the result and Show details"
+    log.toggle.setChecked(True)
+    qtbot.wait(50)
+    free = install.height() - log.geometry().bottom()
+    assert log.view.height() > 100 and free < 40, (log.view.height(), free)  # the open log takes the room
