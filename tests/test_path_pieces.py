@@ -46,9 +46,8 @@ def test_missing_xcb_libraries_found_by_loading_and_by_name(tmp_path: Path) -> N
         "libxcb-cursor.so.0",
         "libxcb-keysyms.so.1",
     ]
-    assert wizard_app.missing_xcb_libraries({"DISPLAY": ":0"}, find=find, load=lambda p: None) == [
-        "libxcb-keysyms.so.1"
-    ]
+    # the plugin loads: all it is linked with is there, whatever a lookup by name would say
+    assert wizard_app.missing_xcb_libraries({"DISPLAY": ":0"}, find=find, load=lambda p: None) == []
     # offscreen or Wayland: xcb is not used, nothing is missing
     assert wizard_app.missing_xcb_libraries({"QT_QPA_PLATFORM": "offscreen"}, find=find, load=load) == []
     assert (

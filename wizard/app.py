@@ -104,10 +104,8 @@ def missing_xcb_libraries(
     if not sys.platform.startswith("linux") or not _will_use_xcb(env):
         return []
     import ctypes  # only here: the other platforms start without these imports
-    import ctypes.util
     import re
 
-    find = find or ctypes.util.find_library
     load = load or ctypes.CDLL
     missing: list[str] = []
     try:
@@ -116,11 +114,19 @@ def missing_xcb_libraries(
         plugin = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms" / "libqxcb.so"
         if plugin.exists():
             load(str(plugin))
+            # It loaded, so every library it is linked with is there (all of XCB_LIBRARIES are): looking
+            # them up by name would only cost time - find_library runs ldconfig once for each, 40-60 ms
+            # on every start - and could name one that it cannot find but the loader does.
+            return []
     except OSError as exc:  # "libxcb-cursor.so.0: cannot open shared object file: ..."
         missing += re.findall(r"(lib[\w.+-]+?\.so(?:\.\d+)*)\b", str(exc))[:1]
     except Exception:  # an odd loader error: leave it to Qt's own message
         log.debug("could not test-load the xcb plugin", exc_info=True)
-    for name, soname in XCB_LIBRARIES:
+    if find is None:
+        import ctypes.util  # (10 ms: subprocess, shutil, tempfile)
+
+        find = ctypes.util.find_library
+    for name, soname in XCB_LIBRARIES:  # the loader names only the first it misses: the others by name
         try:
             found = find(name)
         except Exception:  # find_library runs ldconfig/gcc: never let that stop the start
