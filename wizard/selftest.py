@@ -181,6 +181,7 @@ def run(timeout: float) -> dict[str, Any]:
             "shown_after_s": round(shown[0], 3),  # since the process started
         }
         # The window icon is an SVG: drawing it needs Qt's SVG icon engine in the bundle.
+        wizard.set_window_icon()  # (the app sets it on the turn after the first drawing)
         summary["window_icon"] = not wizard.windowIcon().pixmap(32, 32).isNull()
         t = time.monotonic()
         wizard.start_background_detection()

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sizes import human_size
+
+__all__ = ["PipProgress", "human_size"]
+
 _PROGRESS = re.compile(r"^\s*Progress (\d+) of (\d+)\s*$")
 _DOWNLOADING = re.compile(r"^\s*(?:Downloading|Resuming download)\s+(\S+)(?:\s+\(([^)]*)\))?")
 _CACHED = re.compile(r"^\s*Using cached\s+(\S+)")
@@ -64,13 +68,3 @@ class PipProgress:
             self.phase = "done"
             return True
         return False
-
-
-def human_size(n_bytes: float) -> str:
-    units = ("B", "KB", "MB", "GB", "TB")
-    size = float(n_bytes)
-    for unit in units:
-        if size < 1024 or unit == units[-1]:
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} TB"

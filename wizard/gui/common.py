@@ -62,8 +62,8 @@ def wrap_label(text: str = "") -> QLabel:
 
 def size_text(mb: float | None) -> str:
     """One way to write a size on every page: the release data's MB are decimal megabytes, as pip
-    prints them, and ``progress.human_size`` writes them."""
-    from ..core.progress import human_size
+    prints them, and ``sizes.human_size`` writes them (``progress.human_size`` is the same function)."""
+    from ..core.sizes import human_size
 
     # The data's "MB" are what pip shows. Until human_size counts decimal megabytes as pip does, give it
     # bytes that make it print the data's number (the free-space lines use the same 2**20 factor).

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWizard
 
 from ..core.resources import resource
@@ -78,9 +77,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.customButtonClicked.connect(self._on_custom_button)
-        icon = resource("icons", "app.svg")
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
+        self._icon_set = False  # the window icon comes after the first drawing (``set_window_icon``)
         self.pages: dict[PageId, Page] = {PageId.WELCOME: WelcomePage()}
         self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))
@@ -92,7 +89,21 @@ class SetupWizard(QWizard):
         self.fit_to_screen()
         self.retranslate()
         if not lazy:
+            self.set_window_icon()
             self.finish_setup()
+
+    def set_window_icon(self) -> None:
+        """The app's icon on the window's title bar and the task bar. Not on the way to the first page:
+        QtGui's icon classes load then, and on a desktop the platform draws the SVG at every size it
+        wants as soon as the icon is set (the app sets it on the turn after the first drawing)."""
+        if self._icon_set:
+            return
+        self._icon_set = True
+        from PySide6.QtGui import QIcon
+
+        icon = resource("icons", "app.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
 
     # The pages after Welcome, in order; the app imports and builds each on turns of the event loop of
     # their own (``start_in_background``), so no block on the GUI thread is long. Static imports, so that
@@ -179,12 +190,14 @@ class SetupWizard(QWizard):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._when_painted:  # the first drawing: the page is drawn with it, in the same turn
+        if not self._icon_set or self._when_painted:  # the first drawing: the page is drawn with it
             from PySide6.QtCore import QTimer
 
             waiting, self._when_painted = self._when_painted, []
             for then in waiting:
                 QTimer.singleShot(0, then)
+            if not self._icon_set:  # after what waited for the drawing: the learner sees no icon there
+                QTimer.singleShot(0, self, self.set_window_icon)
 
     def start_in_background(self, then: Callable[[], None] | None = None) -> None:
         """The app's start once the Welcome page is on the screen: detection, the check for an install a
