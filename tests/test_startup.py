@@ -206,3 +206,31 @@ def test_a_window_built_at_once_has_its_icon_at_once(qtbot: QtBot, tmp_path: Pat
     qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_leaving_done", True))
     assert not window.windowIcon().isNull()
 
+
+# -- the journal at every start ---------------------------------------------------------------------
+def test_no_journal_is_the_normal_case_and_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger=journal.__name__)
+    assert journal.load(tmp_path) is None
+    assert journal.load(tmp_path / "no such folder") is None
+    assert [r for r in caplog.records if r.levelno >= logging.INFO] == []
+    assert all(r.exc_info is None for r in caplog.records)  # no traceback in the log either
+
+
+def test_a_journal_that_cannot_be_read_is_still_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    (tmp_path / journal.JOURNAL).write_text("{not json", encoding="utf-8")
+    folder = tmp_path / "as a folder"
+    (folder / journal.JOURNAL).mkdir(parents=True)  # there, but not a file
+    caplog.set_level(logging.DEBUG, logger=journal.__name__)
+    assert journal.load(tmp_path) is None
+    assert journal.load(folder) is None
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2
+    assert all(str(r.args[0]).endswith(journal.JOURNAL) for r in warnings)

@@ -512,7 +512,15 @@ def load(data_dir: Path) -> Journal | None:
     never deleted on its word (``remove_env`` keeps it and says so)."""
     path = data_dir / JOURNAL
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # the normal case: the last run ended its install, or there was none
+        log.debug("no journal at %s", path)
+        return None
+    except OSError:  # there, but not readable (permissions, a folder of that name): worth a warning
+        log.warning("the journal %s cannot be read; ignored", path, exc_info=True)
+        return None
+    try:
+        data = json.loads(text)
         req = request_from_json(data["request"])
         journal = Journal(
             request=req,
