@@ -2915,74 +2915,6 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>仍然安装</translation>
         </message>
         <message>
-            <source>The files in this folder are for Python {want}, not for Python {have}.</source>
-            <translation>这个文件夹里的文件是给 Python {want} 用的，不是给 Python {have} 用的。</translation>
-        </message>
-        <message>
-            <source>Python {want} is on this computer too ({path}). Use it instead: one click, nothing else changes.</source>
-            <translation>这台电脑上也有 Python {want}（{path}）。改用它吧：点一下就好，其他都不变。</translation>
-        </message>
-        <message>
-            <source>Use Python {version}</source>
-            <translation>改用 Python {version}</translation>
-        </message>
-        <message>
-            <source>The PyTorch download server cannot be reached from this computer right now.</source>
-            <translation>这台电脑现在连不上 PyTorch 下载服务器。</translation>
-        </message>
-        <message>
-            <source>This mirror cannot be reached from this computer right now.</source>
-            <translation>这台电脑现在连不上这个镜像。</translation>
-        </message>
-        <message>
-            <source>Installing would most likely fail. Check the internet connection and try again, or use a folder of wheel files (for example from a teacher's USB stick) or a mirror.</source>
-            <translation>现在安装很可能会失败。请检查网络连接后再试，或者改用存放 wheel 文件的文件夹（比如老师的 U 盘）或一个镜像。</translation>
-        </message>
-        <message>
-            <source>This mirror is behind: it does not have this PyTorch yet.</source>
-            <translation>这个镜像还没跟上：它还没有这个版本的 PyTorch。</translation>
-        </message>
-        <message>
-            <source>A file in this folder is damaged, so installing from it would fail.</source>
-            <translation>这个文件夹里有一个文件已损坏，用它安装会失败。</translation>
-        </message>
-        <message>
-            <source>Copy the folder again (or download that file again), or choose another folder. The file is named below.</source>
-            <translation>请重新复制这个文件夹（或者重新下载那个文件），或者选择另一个文件夹。下面写出了是哪个文件。</translation>
-        </message>
-        <message>
-            <source>This kit cannot be used on this computer.</source>
-            <translation>这个套件不能在这台电脑上使用。</translation>
-        </message>
-        <message>
-            <source>This kit cannot be used: it is incomplete or damaged.</source>
-            <translation>这个套件不能使用：它不完整或者已损坏。</translation>
-        </message>
-        <message>
-            <source>What is wrong is said below. Choose another folder, or use the PyTorch download server.</source>
-            <translation>下面写出了哪里有问题。请选择另一个文件夹，或者改用 PyTorch 下载服务器。</translation>
-        </message>
-        <message>
-            <source>Choose another folder…</source>
-            <translation>选择另一个文件夹…</translation>
-        </message>
-        <message>
-            <source>Use a folder of wheel files</source>
-            <translation>改用 wheel 文件夹</translation>
-        </message>
-        <message>
-            <source>Use a mirror</source>
-            <translation>改用镜像</translation>
-        </message>
-        <message>
-            <source>Use the PyTorch download server</source>
-            <translation>改用 PyTorch 下载服务器</translation>
-        </message>
-        <message>
-            <source>Try again</source>
-            <translation>再试一次</translation>
-        </message>
-        <message>
             <source>Hide the exact commands</source>
             <translation>隐藏具体命令</translation>
         </message>
@@ -3049,6 +2981,74 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         <message>
             <source>The wizard makes a new folder with its own Python, updates pip (the program that installs Python packages) there, downloads PyTorch into it, and checks that it works.</source>
             <translation>向导会新建一个带有自己的 Python 的文件夹，在里面更新 pip（安装 Python 软件包的程序），把 PyTorch 下载进去，再检查它能不能用。</translation>
+        </message>
+        <message>
+            <source>The files in this folder are for Python {want}, not for Python {have}.</source>
+            <translation>这个文件夹里的文件是给 Python {want} 用的，不是给 Python {have} 用的。</translation>
+        </message>
+        <message>
+            <source>Python {want} is on this computer too ({path}). Use it instead: one click, nothing else changes.</source>
+            <translation>这台电脑上也有 Python {want}（{path}）。改用它吧：点一下就好，其他都不变。</translation>
+        </message>
+        <message>
+            <source>Use Python {version}</source>
+            <translation>改用 Python {version}</translation>
+        </message>
+        <message>
+            <source>The PyTorch download server cannot be reached from this computer right now.</source>
+            <translation>这台电脑现在连不上 PyTorch 下载服务器。</translation>
+        </message>
+        <message>
+            <source>This mirror cannot be reached from this computer right now.</source>
+            <translation>这台电脑现在连不上这个镜像。</translation>
+        </message>
+        <message>
+            <source>Installing would most likely fail. Check the internet connection and try again, or use a folder of wheel files (for example from a teacher's USB stick) or a mirror.</source>
+            <translation>现在安装很可能会失败。请检查网络连接后再试，或者改用存放 wheel 文件的文件夹（比如老师的 U 盘）或一个镜像。</translation>
+        </message>
+        <message>
+            <source>This mirror is behind: it does not have this PyTorch yet.</source>
+            <translation>这个镜像还没跟上：它还没有这个版本的 PyTorch。</translation>
+        </message>
+        <message>
+            <source>A file in this folder is damaged, so installing from it would fail.</source>
+            <translation>这个文件夹里有一个文件已损坏，用它安装会失败。</translation>
+        </message>
+        <message>
+            <source>Copy the folder again (or download that file again), or choose another folder. The file is named below.</source>
+            <translation>请重新复制这个文件夹（或者重新下载那个文件），或者选择另一个文件夹。下面写出了是哪个文件。</translation>
+        </message>
+        <message>
+            <source>This kit cannot be used on this computer.</source>
+            <translation>这个套件不能在这台电脑上使用。</translation>
+        </message>
+        <message>
+            <source>This kit cannot be used: it is incomplete or damaged.</source>
+            <translation>这个套件不能使用：它不完整或者已损坏。</translation>
+        </message>
+        <message>
+            <source>What is wrong is said below. Choose another folder, or use the PyTorch download server.</source>
+            <translation>下面写出了哪里有问题。请选择另一个文件夹，或者改用 PyTorch 下载服务器。</translation>
+        </message>
+        <message>
+            <source>Choose another folder…</source>
+            <translation>选择另一个文件夹…</translation>
+        </message>
+        <message>
+            <source>Use a folder of wheel files</source>
+            <translation>改用 wheel 文件夹</translation>
+        </message>
+        <message>
+            <source>Use a mirror</source>
+            <translation>改用镜像</translation>
+        </message>
+        <message>
+            <source>Use the PyTorch download server</source>
+            <translation>改用 PyTorch 下载服务器</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>再试一次</translation>
         </message>
     </context>
     <context>

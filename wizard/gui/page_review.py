@@ -2,55 +2,47 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import os
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
     QToolButton,
-    QVBoxLayout,
     QWizard,
 )
 
 from ..core import conda, envdir
+from ..core import review_rules as rules
 from ..core.extras import nvcc_available, nvcc_option_label
 from ..core.plan import (
     InstallPlan,
     PackageSource,
-    Route,
     SourceKind,
     build_plan,
-    check_wheel_folder,
-    display_command,
     pinned_version,
     scan_wheel_folder,
 )
 from ..core.precheck import space_checks, where_label
 from ..core.progress import human_size
+from ..core.review_rules import Finding
 from ..core.secrets import mask_secrets
 from . import review_checks
 from .common import Page, size_text, wrap_label
 from .review_checks import LatestOnly
+from .review_help import HelpBox
+from .review_source import MIRROR_PAUSE_MS, SourceBox
+from .review_words import vision_words, words
 from .summary import SummaryCard
 from .widgets import CopyableText
 
+# envdir and MIRROR_PAUSE_MS are part of this module's face (tests wait for the pause, check addresses)
+__all__ = ["MIRROR_PAUSE_MS", "LatestOnlyChecker", "ReviewPage", "envdir"]
 log = logging.getLogger(__name__)
-MIRROR_PAUSE_MS = 800  # a typed mirror address is checked after this pause, or when the field is left
 QUICK_WAIT_S = 0.03  # how long the page waits for a quick answer (a wheel folder's structure) in passing
 VISION_WAIT_MS = 3000  # Install waits at most this long for the index's torchvision answer
 
@@ -94,36 +86,11 @@ class ReviewPage(Page):
         self.card = SummaryCard()
         self.summary = wrap_label()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.source_box = QGroupBox()
-        self.src_index = QRadioButton()
-        self.src_index.setChecked(True)
-        self.src_folder = QRadioButton()
-        self.src_custom = QRadioButton()
-        self.group = QButtonGroup(self)
-        for b in (self.src_index, self.src_folder, self.src_custom):
-            self.group.addButton(b)
-        self.group.buttonToggled.connect(self._on_source_changed)
-        self.folder = QLineEdit()
-        self.folder.textChanged.connect(self._update)
-        self.folder_browse = QPushButton()
-        self.folder_browse.clicked.connect(self._on_browse)
-        self.custom = QLineEdit()
-        self.custom.setPlaceholderText("https://…/simple")
-        self.custom.textChanged.connect(self._on_mirror_typed)
-        self.custom.editingFinished.connect(self._commit_mirror)
-        self._mirror_timer = QTimer(self)
-        self._mirror_timer.setSingleShot(True)
-        self._mirror_timer.setInterval(MIRROR_PAUSE_MS)
-        self._mirror_timer.timeout.connect(self._commit_mirror)
-        self.mirror_to_check = ""  # the typed address once it is complete and the learner paused
-        grid = QGridLayout(self.source_box)
-        grid.addWidget(self.src_index, 0, 0, 1, 3)
-        grid.addWidget(self.src_folder, 1, 0)
-        grid.addWidget(self.folder, 1, 1)
-        grid.addWidget(self.folder_browse, 1, 2)
-        grid.addWidget(self.src_custom, 2, 0)
-        grid.addWidget(self.custom, 2, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
+        self.source_box = SourceBox()
+        box = self.source_box
+        self.src_index, self.src_folder, self.src_custom = box.src_index, box.src_folder, box.src_custom
+        self.folder, self.custom = box.folder, box.custom
+        box.changed.connect(self._update)
         self.torchvision = QCheckBox()
         self.torchvision.setChecked(True)
         self.torchvision.toggled.connect(self._on_vision_toggled)
@@ -175,35 +142,22 @@ class ReviewPage(Page):
         self.commands_toggle.toggled.connect(self._on_commands_toggled)
         self.commands = CopyableText(lines=7)
         self.commands.setVisible(False)
-        # what to do when something stands in the way: big enough to see, with buttons that work
-        self.help_box = QFrame()
-        self.help_box.setObjectName("reviewHelp")
-        self.help_box.setStyleSheet(
-            "#reviewHelp { background: #fff4e5; border: 1px solid #e0a040; border-radius: 6px; }"
-            "#reviewHelp QLabel { color: #5a3a00; }"
+        self.help_box = HelpBox()  # what to do when something stands in the way
+        help_box = self.help_box
+        self.help_text, self.switch_python, self.retry = (
+            help_box.help_text,
+            help_box.switch_python,
+            help_box.retry,
         )
-        self.help_text = wrap_label()
-        self.help_text.setTextFormat(Qt.TextFormat.RichText)
-        self.switch_python = QPushButton()
+        self.choose_folder, self.use_folder = help_box.choose_folder, help_box.use_folder
+        self.use_mirror, self.use_server = help_box.use_mirror, help_box.use_server
         self.switch_python.clicked.connect(self._on_switch_python)
-        self.use_folder = QPushButton()
         self.use_folder.clicked.connect(lambda: self.src_folder.setChecked(True))
-        self.use_mirror = QPushButton()
-        self.use_mirror.clicked.connect(self._on_use_mirror)
-        self.use_server = QPushButton()
+        self.use_mirror.clicked.connect(box.use_mirror)
         self.use_server.clicked.connect(lambda: self.src_index.setChecked(True))
-        self.retry = QPushButton()
         self.retry.clicked.connect(self._on_retry)
-        self.choose_folder = QPushButton()
-        self.choose_folder.clicked.connect(self._on_choose_another_folder)
-        help_buttons = QHBoxLayout()
-        for button in self._help_buttons():
-            help_buttons.addWidget(button)
-        help_buttons.addStretch(1)
-        help_layout = QVBoxLayout(self.help_box)
-        help_layout.addWidget(self.help_text)
-        help_layout.addLayout(help_buttons)
-        self.help_box.setVisible(False)
+        self.choose_folder.clicked.connect(box.choose_another_folder)
+        self.help_kind = ""
         self.switch_target: Any = None  # the Python that fits the wheel folder
         self._vision_wanted = True
         self.sizes = wrap_label()
@@ -239,15 +193,10 @@ class ReviewPage(Page):
     def initializePage(self) -> None:
         s = self.wiz().settings
         kind = s.value("source_kind", SourceKind.PYTORCH_INDEX.value)
-        self.folder.setText(str(s.value("wheel_folder", "")))
-        self.custom.setText(str(s.value("custom_index", "")))
-        self.mirror_to_check = self.custom.text().strip()  # remembered, so complete: checked at once
         self._vision_wanted = str(s.value("torchvision", "true")).lower() == "true"
         self.torchvision.setChecked(self._vision_wanted)
         self.jupyter.setChecked(str(s.value("jupyter", "false")).lower() == "true")
-        {SourceKind.WHEEL_FOLDER.value: self.src_folder, SourceKind.CUSTOM_INDEX.value: self.src_custom}.get(
-            str(kind), self.src_index
-        ).setChecked(True)
+        self.source_box.restore(str(kind), str(s.value("wheel_folder", "")), str(s.value("custom_index", "")))
         self.wiz().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Install"))
         st = self.state
         conda_env = st.manager == "conda" and st.conda_install is not None
@@ -268,27 +217,11 @@ class ReviewPage(Page):
             self.near_checker.check((str(near),))  # a kit beside the app: looked for off the GUI thread
         self.retranslate()
 
-    def _on_source_changed(self, *_args: object) -> None:
-        self.folder.setEnabled(self.src_folder.isChecked())
-        self.folder_browse.setEnabled(self.src_folder.isChecked())
-        self.custom.setEnabled(self.src_custom.isChecked())
-        self._update()
-
     def _on_browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self,
-            self.tr("Choose the folder with the wheel files, or a kit's folder"),
-            self.folder.text() or os.path.expanduser("~"),
-        )
-        if path:
-            self.folder.setText(path)
+        self.source_box.browse()
 
     def source(self) -> PackageSource:
-        if self.src_folder.isChecked():
-            return PackageSource(SourceKind.WHEEL_FOLDER, folder=self.folder.text().strip())
-        if self.src_custom.isChecked():
-            return PackageSource(SourceKind.CUSTOM_INDEX, index_url=self.custom.text().strip())
-        return PackageSource(SourceKind.PYTORCH_INDEX, index_url=self.state.source_index_url)
+        return self.source_box.source(self.state.source_index_url)
 
     def _update(self, *_args: object) -> None:
         """Check every field and show the plan. Nothing the learner types may raise out of here: an
@@ -307,42 +240,6 @@ class ReviewPage(Page):
                 + "</span>"
             )
 
-    def _source_problems(self, source: PackageSource) -> tuple[list[str], list[str], Any]:
-        """(problems, warnings, scanned wheel folder or None) for the chosen source."""
-        st = self.state
-        problems: list[str] = []
-        warnings: list[str] = []
-        folder = None
-        if source.kind is SourceKind.WHEEL_FOLDER:
-            text = source.folder or ""
-            if "\x00" in text:
-                problems.append(self.tr("A folder name cannot contain that invisible character (NUL)."))
-            else:
-                folder = scan_wheel_folder(text)
-                problems += check_wheel_folder(folder, st.python_version, st.os_name)
-        elif source.kind is SourceKind.CUSTOM_INDEX:
-            p, w = envdir.check_index_url(source.index_url or "")
-            problems += p
-            warnings += w
-        return problems, warnings, folder
-
-    def fitting_python(self, folder: Any) -> Any:
-        """Another suitable Python on this computer that the wheel folder has PyTorch for (None: none)."""
-        from ..core import interpreters
-
-        st = self.state
-        if folder is None or not folder.has("torch"):
-            return None
-        current = getattr(st.interpreter, "path", None)
-        fits = []
-        for interp in st.interpreters:
-            if interp.path == current or not interp.version_info[0]:
-                continue
-            verdict = interpreters.assess(interp, st.data)
-            if verdict.suitable and folder.best("torch", tuple(interp.version_info[:2]), st.os_name):
-                fits.append((0 if not interp.is_venv else 1, -verdict.score, interp.path, interp))
-        return min(fits, key=lambda f: f[:3])[3] if fits else None
-
     def _update_checked(self) -> None:
         st = self.state
         if st.interpreter is None or st.variant is None:
@@ -350,30 +247,27 @@ class ReviewPage(Page):
         source = self.source()
         self._wheel_key = self._vision_key = None
         kit = self._kit_for(source)
-        waiting: list[str] = []  # checks Install waits for (not problems)
-        done_lines: list[str] = []  # checks that passed
+        waiting: list[str] = []  # checks Install waits for (not problems), in words
+        done: list[Finding] = []  # checks that passed
         help_kind = ""
         self.switch_target = None
-        if kit is not None or (source.kind is SourceKind.WHEEL_FOLDER and self._kit_folder(source)):
-            problems: list[str] = []
-            warnings: list[str] = []
-            folder: Any = None
-        else:
-            problems, warnings, folder = self._source_problems(source)
+        problems: list[Finding] = []
+        warnings: list[Finding] = []
+        folder: Any = None
+        if kit is None and not (source.kind is SourceKind.WHEEL_FOLDER and self._kit_folder(source)):
+            problems, warnings, folder = rules.source_problems(source, st.python_version, st.os_name)
         pins: tuple[str | None, str | None] | None = None  # (torch, torchvision) that the source decides
         self.kit = kit if isinstance(kit, review_checks.KitCheck) else None
         if kit == "asking":
             waiting.append(self.tr("Checking every file of the kit against its list (kit.json)…"))
         elif self.kit is not None:
-            help_kind, pins, source, folder = self._use_kit(self.kit, problems, warnings, done_lines)
-        # The index is asked only for a complete mirror address the learner stopped typing.
-        check_source: PackageSource | None = source
-        if source.kind is SourceKind.CUSTOM_INDEX and self.kit is None:
-            typed = (source.index_url or "").strip()
-            if problems or typed != self.mirror_to_check or not envdir.is_complete_url(typed):
-                check_source = None
+            help_kind, pins, source, folder = self._use_kit(self.kit, problems, warnings, done)
+        asked = self.kit is not None or rules.index_is_asked(
+            source, problems, self.source_box.mirror_to_check
+        )
+        check_source = source if asked else None
         if source.kind is SourceKind.WHEEL_FOLDER and self.kit is None and folder is not None:
-            help_kind = self._check_wheel_files(folder, problems, waiting, done_lines) or help_kind
+            help_kind = self._check_wheel_files(folder, problems, waiting, done) or help_kind
         else:
             self.quick_checker.stop()
             self.deep_checker.stop()
@@ -382,49 +276,67 @@ class ReviewPage(Page):
             pins = (None, self.vision.pin)
         self._set_torchvision_possible(folder, kit=self.kit, vision=self.vision)
         if source.kind is SourceKind.WHEEL_FOLDER and problems and folder is not None and self.kit is None:
-            self.switch_target = self.fitting_python(folder)
+            current = getattr(st.interpreter, "path", None)
+            self.switch_target = rules.fitting_python(folder, st.interpreters, current, st.data, st.os_name)
             if self.switch_target is not None:
-                help_kind = "switch"
+                help_kind = rules.HELP_SWITCH
         try:
             plan = self._make_plan(source, folder, pins)
         except ValueError as exc:  # a conda env name taken since the last page, say
-            problems.append(str(exc))
+            problems.append(rules.said(str(exc), escape=False))
             self._set_ok(False)
             self._show_help(help_kind)
-            self.message.setText("<br>".join(f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems))
+            self.message.setText(
+                "<br>".join(f"<span style='color:#a61b1b'>✘ {words(p)}</span>" for p in problems)
+            )
             return
         if self.vision is not None and self.vision.status == "other" and plan.request.torchvision:
-            warnings.append(
-                self.tr(
-                    "This package index does not have torchvision {wanted}. It has torchvision {found}, which "
-                    "is made for PyTorch {torch}: that one is installed."
-                ).format(wanted=self.vision.wanted, found=self.vision.pin, torch=self.vision.torch)
-            )
+            v = self.vision
+            warnings.append(Finding("vision-other", {"wanted": v.wanted, "found": v.pin, "torch": v.torch}))
         wheel = self._wheel_check(plan, check_source) if check_source is not None else None
-        if wheel is not None and wheel.status == "missing":
-            if source.kind is SourceKind.CUSTOM_INDEX and self._one_build() and self.kit is None:
-                problems.append(
-                    self.tr(
-                        "This mirror does not have PyTorch {torch} for this computer yet (mirrors are "
-                        "sometimes days behind). Use the PyTorch download server or a folder of wheel "
-                        "files instead, or try the mirror again later."
-                    ).format(torch=plan.request.torch or "")
-                )
-                help_kind = help_kind or "mirror-missing"
-            else:
-                problems.append(escape(mask_secrets(wheel.message)))
-        unreachable = (
-            wheel is not None and wheel.status == "unknown" and source.kind is not SourceKind.WHEEL_FOLDER
+        one = rules.one_build(st.recommendation)
+        index = rules.judge_wheel(
+            wheel, source, one_build=one, kit=self.kit is not None, torch=plan.request.torch
         )
-        if unreachable:
-            help_kind = help_kind or (
-                "server-unreachable" if source.kind is SourceKind.PYTORCH_INDEX else "mirror-unreachable"
-            )
+        problems += index.problems
+        help_kind = help_kind or index.help
         st.plan = plan
         self._show_summary(plan)
         st.source = source
         st.include_torchvision = self.torchvision.isChecked()
-        self.commands.setPlainText("\n".join(self._shown_command(step.argv) for step in plan.steps))
+        self.commands.setPlainText(
+            "\n".join(rules.shown_command(step.argv, st.os_name) for step in plan.steps)
+        )
+        typing = check_source is None and source.kind is SourceKind.CUSTOM_INDEX
+        self._show_sizes(plan, wheel, index.unreachable, typing, problems, done)
+        from ..core.plan import Note, note_text
+
+        notes = [
+            note_text(n)
+            for n in plan.notes
+            if not (n is Note.FOLDER_HAS_NO_TORCHVISION and self.torchvision_why.isVisibleTo(self))
+        ]
+        msg = [f"<span style='color:#a61b1b'>✘ {words(p)}</span>" for p in problems]
+        msg += [f"⚠ {words(w)}" for w in warnings] + [f"⚠ {n}" for n in notes]
+        msg += [f"⏳ {escape(w)}" for w in waiting]
+        self.message.setText("<br>".join(msg))
+        self._show_checking()
+        self._show_help(help_kind)
+        self._set_ok(not problems and not waiting)
+
+    def _show_sizes(
+        self,
+        plan: InstallPlan,
+        wheel: Any,
+        unreachable: bool,
+        typing: bool,
+        problems: list[Finding],
+        done: list[Finding],
+    ) -> None:
+        """How much is downloaded and needed, the free space (a problem where it is short) and the checks
+        that passed."""
+        st = self.state
+        assert st.variant is not None  # _update_checked returns before, without a build
         installed_mb = st.data.installed_mb(st.variant, st.os_name)
         size_lines = []
         if plan.download_mb:
@@ -434,7 +346,8 @@ class ReviewPage(Page):
         size_lines.append(
             self.tr("The new environment needs about {size}.").format(size=size_text(installed_mb))
         )
-        for check in space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name):
+        checks = space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name)
+        for check in checks:
             uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
             if check.free_bytes is not None:
                 size_lines.append(
@@ -445,38 +358,19 @@ class ReviewPage(Page):
                         uses=uses,
                     )
                 )
-            if not check.ok:
-                problems.append(
-                    self.tr(
-                        "There is not enough free space in {path}: free up {size} there, or go back and choose a "
-                        "folder on another drive."
-                    ).format(path=check.path, size=human_size(check.short_by))
-                )
+        problems += rules.space_problems(checks)
         if wheel is not None and wheel.status == "found":
             size_lines.append("✔ " + escape(mask_secrets(wheel.message)))
         elif unreachable and wheel is not None:
             size_lines.append("⚠ " + escape(mask_secrets(wheel.message)))
-        elif check_source is None and source.kind is SourceKind.CUSTOM_INDEX and not problems:
+        elif typing and not problems:
             size_lines.append(self.tr("The mirror is checked when you have finished typing its address."))
-        size_lines += ["✔ " + escape(line) for line in done_lines]
+        size_lines += ["✔ " + words(f) for f in done]
         self.sizes.setText("<br>".join(size_lines))
-        from ..core.plan import Note, note_text
-
-        warnings += [
-            note_text(n)
-            for n in plan.notes
-            if not (n is Note.FOLDER_HAS_NO_TORCHVISION and self.torchvision_why.isVisibleTo(self))
-        ]
-        msg = [f"<span style='color:#a61b1b'>✘ {p}</span>" for p in problems]
-        msg += [f"⚠ {w}" for w in warnings] + [f"⏳ {escape(w)}" for w in waiting]
-        self.message.setText("<br>".join(msg))
-        self._show_checking()
-        self._show_help(help_kind)
-        self._set_ok(not problems and not waiting)
 
     # -- a folder of wheel files: damaged or cut-short files are found here, not during the install ----
     def _check_wheel_files(
-        self, folder: Any, problems: list[str], waiting: list[str], done_lines: list[str]
+        self, folder: Any, problems: list[Finding], waiting: list[str], done: list[Finding]
     ) -> str:
         """Check the wheels the plan may take from ``folder`` (those for this Python and computer) off the
         GUI thread: a quick look first (Install waits for it: milliseconds), then every byte. Returns the
@@ -498,19 +392,15 @@ class ReviewPage(Page):
             return ""
         if quick.problems:
             self.deep_checker.stop()
-            problems += [escape(p.message) for p in quick.problems]
+            problems += [rules.said(p.message) for p in quick.problems]
             return "broken-wheel"
         deep = self.deep_checker.check(review_checks.folder_key(folder.path, names, deep=True))
         if deep is None:
             return ""  # Install may start meanwhile: the quick look found every file complete
         if deep.problems:
-            problems += [escape(p.message) for p in deep.problems]
+            problems += [rules.said(p.message) for p in deep.problems]
             return "broken-wheel"
-        done_lines.append(
-            self.tr("Every wheel file in the folder is complete and undamaged ({count} files).").format(
-                count=deep.checked
-            )
-        )
+        done.append(Finding("folder-ok", {"count": deep.checked}))
         return ""
 
     def _show_checking(self) -> None:
@@ -536,24 +426,10 @@ class ReviewPage(Page):
         self.checking.setText(text.format(name=name, n=int(index) + 1, count=count))
         self.checking.setVisible(True)
 
-    def _on_choose_another_folder(self) -> None:
-        self.src_folder.setChecked(True)
-        self._on_browse()
-
     # -- a kit: a folder (or a served address) with kit.json -----------------------------------------
     def _machine(self) -> Any:
-        from ..core import builds
-
         st = self.state
-        interp = st.interpreter
-        bits = getattr(interp, "bits", 64) or 64
-        ft = bool(getattr(interp, "free_threaded", False))
-        if st.hardware is None:
-            arch = "arm64" if st.os_name == "macos" else "x86_64"
-            return builds.Machine(
-                os=st.os_name, arch=arch, python=st.python_version, python_bits=bits, free_threaded=ft
-            )
-        return builds.Machine.from_report(st.hardware, st.python_version, bits, ft)
+        return rules.machine(st.interpreter, st.hardware, st.python_version, st.os_name)
 
     def _check_kit(self, key: Any, cancelled: Any, progress: Any) -> Any:
         return review_checks.check_kit(key, cancelled, progress, self._kit_data)
@@ -568,13 +444,7 @@ class ReviewPage(Page):
     def _kit_for(self, source: PackageSource) -> Any:
         """The kit the source is (a KitCheck), "asking" while a kit folder is checked, or None: no kit (a
         typed address is a plain mirror until it is known to be a kit)."""
-        where: str | None = None
-        if source.kind is SourceKind.WHEEL_FOLDER:
-            where = self._kit_folder(source)
-        elif source.kind is SourceKind.CUSTOM_INDEX:
-            typed = (source.index_url or "").strip()
-            if typed == self.mirror_to_check and envdir.is_complete_url(typed):
-                where = typed if not envdir.check_index_url(typed)[0] else None
+        where = rules.kit_location(source, self._kit_folder(source), self.source_box.mirror_to_check)
         if where is None:
             self.kit_checker.stop()
             return None
@@ -582,79 +452,32 @@ class ReviewPage(Page):
         result = self.kit_checker.check((where, self._machine()))
         if result is None:
             return "asking" if source.kind is SourceKind.WHEEL_FOLDER else None
-        plain = result.error is not None and result.error.code in ("not-a-kit", "kit-unreachable")
-        if source.kind is SourceKind.CUSTOM_INDEX and plain:
+        if rules.kit_is_plain_mirror(source, result):
             return None  # a plain mirror (or one that cannot be reached: the wheel check says so)
         return result
 
     def _use_kit(
-        self, kit: Any, problems: list[str], warnings: list[str], done_lines: list[str]
+        self, kit: Any, problems: list[Finding], warnings: list[Finding], done: list[Finding]
     ) -> tuple[str, tuple[str | None, str | None] | None, PackageSource, Any]:
         """What the kit means for the plan: (help, pins, source, wheel folder), as the command line's
         ``--source kit:…`` (``core.kit.install_source``)."""
         from ..core.kit import install_source
 
         source = self.source()
-        if kit.error is not None:
-            problems.append(escape(kit.error.message()))
-            return "kit-broken", None, source, None
-        pick = kit.pick
-        if pick is None or not pick.ok or pick.target is None:
-            problems.append(escape(self._nothing_for_this_computer(kit)))
-            return "kit-nothing", None, source, None
-        if kit.problems:
-            problems += [escape(p.message()) for p in kit.problems]
-            return "kit-broken", None, source, None
-        source, torch, vision = install_source(kit.kit, pick.target, True)
+        verdict = rules.judge_kit(kit, rules.this_target(self._machine(), self.state.variant))
+        problems += verdict.problems
+        warnings += verdict.warnings
+        done += verdict.done
+        if not verdict.usable:
+            return verdict.help, None, source, None
+        source, torch, vision = install_source(kit.kit, kit.pick.target, True)
         folder = scan_wheel_folder(source.folder or "") if source.kind is SourceKind.WHEEL_FOLDER else None
-        if pick.code == "cpu-instead":
-            warnings.append(escape(pick.message()))
-        done_lines.append(
-            self.tr(
-                "The kit has PyTorch for this computer ({target}), and every file matches kit.json."
-            ).format(target=review_checks.target_words(pick.target))
-        )
         return "", (torch, vision), source, folder
-
-    def _nothing_for_this_computer(self, kit: Any) -> str:
-        """Plain words: the kit has nothing for this computer, and what it has."""
-        pick = kit.pick
-        has = review_checks.kit_has_words(kit.kit)
-        if pick is not None and pick.code == "other-python":
-            return self.tr(
-                "This kit has nothing for Python {python}, the Python chosen for the new environment. It has: "
-                "{has}. Go back and choose that Python, or use another source."
-            ).format(python=pick.params.get("python", ""), has=has)
-        if pick is not None and pick.code == "no-build-runs":
-            return self.tr(
-                "This kit has PyTorch for this kind of computer, but none of its builds can run here ({why}). "
-                "It has: {has}."
-            ).format(why=pick.params.get("why", ""), has=has)
-        return self.tr(
-            "This kit has nothing for this computer ({computer}). It has: {has}. Ask for a kit made for this "
-            "computer, or use another source."
-        ).format(computer=review_checks.target_words(self._this_target()), has=has)
-
-    def _this_target(self) -> Any:
-        from types import SimpleNamespace
-
-        m = self._machine()
-        py = m.python or (0, 0)
-        return SimpleNamespace(
-            os=m.os,
-            arch=m.arch,
-            python=f"{py[0]}.{py[1]}",
-            free_threaded=m.free_threaded,
-            variant=self.state.variant,
-        )
 
     def _on_kit_near(self, _key: object, found: object) -> None:
         """A kit next to the app (a teacher's USB stick): chosen for the learner unless they chose."""
-        if not found or not self.src_index.isChecked() or self.folder.text().strip():
-            return
-        self.kit_near = str(found)
-        self.folder.setText(self.kit_near)
-        self.src_folder.setChecked(True)
+        if self.source_box.use_kit_near(str(found or "")):
+            self.kit_near = str(found)
 
     # -- torchvision on the index ---------------------------------------------------------------
     def _vision_check(self, check_source: PackageSource | None) -> Any:
@@ -711,46 +534,21 @@ class ReviewPage(Page):
         if wiz is not None and wiz.currentPage() is self:
             wiz.next()
 
-    def _one_build(self) -> bool:
-        """Only one build can be chosen for this computer (then "choose another build" helps nobody)."""
-        rec = self.state.recommendation
-        choices = getattr(rec, "choices", ()) or ()
-        return sum(1 for c in choices if getattr(c, "runs_here", False)) <= 1
-
-    def _shown_command(self, argv: Any) -> str:
-        """The command as the learner could type it; an empty option value (``--find-links ''``) is left out."""
-        args = list(argv)
-        shown: list[str] = []
-        i = 0
-        while i < len(args):
-            if args[i].startswith("--") and i + 1 < len(args) and args[i + 1] == "":
-                i += 2
-                continue
-            shown.append(args[i])
-            i += 1
-        return display_command(shown, self.state.os_name)
-
     def _set_torchvision_possible(self, folder: Any, *, kit: Any = None, vision: Any = None) -> None:
         """Untick and grey out torchvision when it would not be installed (no version for this build, not
         in the wheel folder or the kit, or not on the index for this torch), and say why; give the
         learner's choice back when it can be installed."""
         st = self.state
-        py = st.python_version or (3, 12)
-        possible = st.torchvision_version is not None
-        why = self.tr("There is no torchvision for this PyTorch build.")
         target = getattr(getattr(kit, "pick", None), "target", None) if kit is not None and kit.ok else None
-        if target is not None:
-            possible = bool(target.torchvision)
-            why = self.tr("The kit has no torchvision for this computer, so it is not installed.")
-        elif possible and folder is not None and folder.best("torchvision", py, st.os_name) is None:
-            possible = False
-            why = self.tr("The wheel folder has no torchvision for this Python, so it is not installed.")
-        elif possible and vision is not None and vision.status == "none":
-            possible = False
-            why = self.tr(
-                "The package index has no torchvision {version}, and none made for PyTorch {torch}, so only "
-                "PyTorch is installed."
-            ).format(version=vision.wanted, torch=vision.torch)
+        possible, reason = rules.torchvision_verdict(
+            st.torchvision_version is not None,
+            st.python_version,
+            st.os_name,
+            folder=folder,
+            kit_target=target,
+            vision=vision,
+        )
+        why = vision_words(reason)
         self.torchvision.blockSignals(True)
         self.torchvision.setEnabled(possible)
         self.torchvision.setChecked(self._vision_wanted if possible else False)
@@ -764,113 +562,16 @@ class ReviewPage(Page):
             self._vision_wanted = on
         self._update()
 
-    # -- mirror address: checked after a pause or when the field is left, never per keystroke ----
-    def _on_mirror_typed(self, _text: str) -> None:
-        self._mirror_timer.start()
-        self._update()
-
-    def _commit_mirror(self) -> None:
-        self._mirror_timer.stop()
-        text = self.custom.text().strip()
-        if text != self.mirror_to_check:
-            self.mirror_to_check = text
-            self._update()
-
     # -- the help box: what works instead ---------------------------------------------------------
     def _show_help(self, kind: str) -> None:
         self.help_kind = kind
-        self.help_box.setVisible(bool(kind))
         if self.wizard() is not None:
             self.wiz().setButtonText(
                 QWizard.WizardButton.CommitButton,
                 self.tr("Install anyway") if kind.endswith("unreachable") else self.tr("Install"),
             )
-        for b in self._help_buttons():
-            b.setVisible(False)
-        if not kind:
-            return
-        if kind == "switch":
-            t = self.switch_target
-            self.help_text.setText(
-                "<b>"
-                + self.tr("The files in this folder are for Python {want}, not for Python {have}.").format(
-                    want=t.version, have=getattr(self.state.interpreter, "version", "?")
-                )
-                + "</b><br>"
-                + self.tr(
-                    "Python {want} is on this computer too ({path}). Use it instead: one click, nothing else "
-                    "changes."
-                ).format(want=t.version, path=t.path)
-            )
-            self.switch_python.setText(self.tr("Use Python {version}").format(version=t.version))
-            self.switch_python.setVisible(True)
-        elif kind in ("server-unreachable", "mirror-unreachable"):
-            self.help_text.setText(
-                "<b>"
-                + (
-                    self.tr("The PyTorch download server cannot be reached from this computer right now.")
-                    if kind == "server-unreachable"
-                    else self.tr("This mirror cannot be reached from this computer right now.")
-                )
-                + "</b><br>"
-                + self.tr(
-                    "Installing would most likely fail. Check the internet connection and try again, or use a "
-                    "folder of wheel files (for example from a teacher's USB stick) or a mirror."
-                )
-            )
-            self.retry.setVisible(True)
-            self.use_folder.setVisible(True)
-            self.use_mirror.setVisible(kind == "server-unreachable")
-            self.use_server.setVisible(kind == "mirror-unreachable")
-        elif kind == "mirror-missing":
-            self.help_text.setText(
-                "<b>" + self.tr("This mirror is behind: it does not have this PyTorch yet.") + "</b>"
-            )
-            self.use_server.setVisible(True)
-            self.use_folder.setVisible(True)
-            self.retry.setVisible(True)
-        elif kind == "broken-wheel":
-            self.help_text.setText(
-                "<b>"
-                + self.tr("A file in this folder is damaged, so installing from it would fail.")
-                + "</b><br>"
-                + self.tr(
-                    "Copy the folder again (or download that file again), or choose another folder. The file "
-                    "is named below."
-                )
-            )
-            self.choose_folder.setVisible(True)
-            self.use_server.setVisible(True)
-        elif kind in ("kit-broken", "kit-nothing"):
-            self.help_text.setText(
-                "<b>"
-                + (
-                    self.tr("This kit cannot be used on this computer.")
-                    if kind == "kit-nothing"
-                    else self.tr("This kit cannot be used: it is incomplete or damaged.")
-                )
-                + "</b><br>"
-                + self.tr(
-                    "What is wrong is said below. Choose another folder, or use the PyTorch download server."
-                )
-            )
-            self.choose_folder.setVisible(True)
-            self.use_server.setVisible(True)
-        self.choose_folder.setText(self.tr("Choose another folder…"))
-        self.use_folder.setText(self.tr("Use a folder of wheel files"))
-        self.use_mirror.setText(self.tr("Use a mirror"))
-        self.use_server.setText(self.tr("Use the PyTorch download server"))
-        self.retry.setText(self.tr("Try again"))
-
-    def _help_buttons(self) -> tuple[QPushButton, ...]:
-        return (
-            self.switch_python,
-            self.choose_folder,
-            self.use_folder,
-            self.use_mirror,
-            self.use_server,
-            self.retry,
-        )
+        have = getattr(self.state.interpreter, "version", "?") if kind == "switch" else "?"
+        self.help_box.show_kind(kind, self.switch_target, have)
 
     def _on_switch_python(self) -> None:
         """Switch to the Python the wheel folder fits, here, before anything starts (no restart)."""
@@ -890,10 +591,6 @@ class ReviewPage(Page):
             hardware._decide()  # the build for the new Python (its torch version may differ)
         self.retranslate()
         self._update()
-
-    def _on_use_mirror(self) -> None:
-        self.src_custom.setChecked(True)
-        self.custom.setFocus()
 
     def _on_retry(self) -> None:
         """Ask the server again (its earlier answer is forgotten)."""
@@ -973,27 +670,16 @@ class ReviewPage(Page):
             route=route,
             jupyter=bool(getattr(self, "jupyter", None) and self.jupyter.isChecked()),
         )
-        if pins is not None:
-            torch, vision = pins
-            changes: dict[str, Any] = {}
-            if torch is not None:
-                changes["torch"] = torch
-            if request.torchvision is not None and vision is not None:
-                changes["torchvision"] = vision
-            elif vision is None and torch is not None:  # a kit without torchvision for this computer
-                changes["torchvision"] = None
-            request = dataclasses.replace(request, **changes)
+        request = rules.with_pins(request, pins)
         return build_plan(request, st.data, folder=folder)
 
     def _wheel_check(self, plan: InstallPlan, source: PackageSource) -> Any:
         """Does the index really have torch for this Python and computer? None while asking / not asked."""
         st = self.state
-        if source.kind is SourceKind.WHEEL_FOLDER or not source.index_url or st.python_version is None:
+        arch = getattr(st.hardware, "arch", None)
+        key = rules.wheel_question(plan, source, st.python_version, st.os_name, arch)
+        if key is None:
             return None
-        if plan.request.route is Route.CONDA_FORGE and plan.is_conda:
-            return None  # conda-forge: conda's solver decides
-        arch = getattr(st.hardware, "arch", None) or "x86_64"
-        key = (source.index_url, plan.request.torch, st.python_version, st.os_name, arch)
         self._wheel_key = key
         return self.checker.check(key)
 
@@ -1001,7 +687,7 @@ class ReviewPage(Page):
         return self._ok
 
     def validatePage(self) -> bool:
-        self._commit_mirror()
+        self.source_box.commit_mirror()
         self._update()
         if not self._ok:
             return False
@@ -1046,17 +732,8 @@ class ReviewPage(Page):
         self.setSubTitle(
             self.tr("Check what will happen. Nothing has been changed yet: press Install to start.")
         )
-        self.source_box.setTitle(self.tr("Where the packages come from"))
         st = self.state if self.wizard() is not None else None
-        url = st.source_index_url if st is not None else None
-        self.src_index.setText(
-            self.tr("The PyTorch download server ({url})").format(url=url)
-            if url
-            else self.tr("The usual place pip downloads from (what “pip install torch” uses)")
-        )
-        self.src_folder.setText(self.tr("A folder of wheel files or a PyTorch kit (offline):"))
-        self.folder_browse.setText(self.tr("Browse…"))
-        self.src_custom.setText(self.tr("Another package index (a mirror):"))
+        self.source_box.retranslate(st.source_index_url if st is not None else None)
         self.nvcc.setText(nvcc_option_label())
         from ..core.plan import JUPYTER_DOWNLOAD_MB
 
@@ -1077,6 +754,6 @@ class ReviewPage(Page):
             )
         )
         self._retranslate_toggle()
-        self._show_help(getattr(self, "help_kind", ""))
+        self._show_help(self.help_kind)
         if st is not None and st.interpreter is not None:
-            self._on_source_changed()
+            self.source_box.on_source_changed()

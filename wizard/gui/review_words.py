@@ -1,0 +1,105 @@
+"""Words for the Review page's findings (``core/review_rules.Finding``), made when they are shown, as rich
+text ready for the page's labels. They keep the "ReviewPage" context of the catalogue (they were the page's
+own), so the Chinese translation stays as it was.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.review_rules import Finding
+from . import review_checks
+
+
+def words(f: Finding) -> str:
+    """The finding in words (rich text: anything from outside is escaped)."""
+    p = f.params
+    if f.code == "said":
+        text = str(p.get("text", ""))
+        return escape(text) if p.get("escape", True) else text
+    if f.code == "nul-in-folder":
+        return QCoreApplication.translate(
+            "ReviewPage", "A folder name cannot contain that invisible character (NUL)."
+        )
+    if f.code == "mirror-behind":
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "This mirror does not have PyTorch {torch} for this computer yet (mirrors are "
+            "sometimes days behind). Use the PyTorch download server or a folder of wheel "
+            "files instead, or try the mirror again later.",
+        ).format(torch=p["torch"])
+    if f.code == "vision-other":
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "This package index does not have torchvision {wanted}. It has torchvision {found}, which "
+            "is made for PyTorch {torch}: that one is installed.",
+        ).format(wanted=p["wanted"], found=p["found"], torch=p["torch"])
+    if f.code == "no-space":
+        from ..core.progress import human_size
+
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "There is not enough free space in {path}: free up {size} there, or go back and choose a "
+            "folder on another drive.",
+        ).format(path=p["path"], size=human_size(p["short_by"]))
+    if f.code == "kit-other-python":
+        return escape(
+            QCoreApplication.translate(
+                "ReviewPage",
+                "This kit has nothing for Python {python}, the Python chosen for the new environment. It has: "
+                "{has}. Go back and choose that Python, or use another source.",
+            ).format(python=p["python"], has=review_checks.kit_has_words(p["has"]))
+        )
+    if f.code == "kit-no-build-runs":
+        return escape(
+            QCoreApplication.translate(
+                "ReviewPage",
+                "This kit has PyTorch for this kind of computer, but none of its builds can run here ({why}). "
+                "It has: {has}.",
+            ).format(why=p["why"], has=review_checks.kit_has_words(p["has"]))
+        )
+    if f.code == "kit-nothing":
+        return escape(
+            QCoreApplication.translate(
+                "ReviewPage",
+                "This kit has nothing for this computer ({computer}). It has: {has}. Ask for a kit made for this "
+                "computer, or use another source.",
+            ).format(
+                computer=review_checks.target_words(p["target"]), has=review_checks.kit_has_words(p["has"])
+            )
+        )
+    if f.code == "kit-ok":
+        return escape(
+            QCoreApplication.translate(
+                "ReviewPage",
+                "The kit has PyTorch for this computer ({target}), and every file matches kit.json.",
+            ).format(target=review_checks.target_words(p["target"]))
+        )
+    if f.code == "folder-ok":
+        return escape(
+            QCoreApplication.translate(
+                "ReviewPage", "Every wheel file in the folder is complete and undamaged ({count} files)."
+            ).format(count=p["count"])
+        )
+    return vision_words(f)
+
+
+def vision_words(f: Finding) -> str:
+    """Why torchvision is not installed (plain text: a tooltip and a label)."""
+    if f.code == "vision-not-in-kit":
+        return QCoreApplication.translate(
+            "ReviewPage", "The kit has no torchvision for this computer, so it is not installed."
+        )
+    if f.code == "vision-not-in-folder":
+        return QCoreApplication.translate(
+            "ReviewPage", "The wheel folder has no torchvision for this Python, so it is not installed."
+        )
+    if f.code == "vision-not-on-index":
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "The package index has no torchvision {version}, and none made for PyTorch {torch}, so only "
+            "PyTorch is installed.",
+        ).format(version=f.params["version"], torch=f.params["torch"])
+    return QCoreApplication.translate("ReviewPage", "There is no torchvision for this PyTorch build.")
