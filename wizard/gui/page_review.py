@@ -6,7 +6,7 @@ import logging
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,56 +27,21 @@ from ..core.plan import (
     pinned_version,
     scan_wheel_folder,
 )
-from ..core.precheck import space_checks, where_label
-from ..core.progress import human_size
+from ..core.precheck import space_checks
 from ..core.review_rules import Finding
-from ..core.secrets import mask_secrets
-from . import review_checks
+from . import review_asks, review_checks, review_words
 from .common import Page, size_text, wrap_label
-from .review_checks import LatestOnly
+from .review_asks import LatestOnlyChecker, ReviewAsks
 from .review_help import HelpBox
 from .review_source import MIRROR_PAUSE_MS, SourceBox
 from .review_words import vision_words, words
 from .summary import SummaryCard
 from .widgets import CopyableText
 
-# envdir and MIRROR_PAUSE_MS are part of this module's face (tests wait for the pause, check addresses)
+# envdir, MIRROR_PAUSE_MS and LatestOnlyChecker are part of this module's face (tests wait for the pause,
+# check addresses, ask the index with the page's checker)
 __all__ = ["MIRROR_PAUSE_MS", "LatestOnlyChecker", "ReviewPage", "envdir"]
 log = logging.getLogger(__name__)
-QUICK_WAIT_S = 0.03  # how long the page waits for a quick answer (a wheel folder's structure) in passing
-VISION_WAIT_MS = 3000  # Install waits at most this long for the index's torchvision answer
-
-
-class LatestOnlyChecker(LatestOnly):
-    """Asks the package index whether the chosen wheel exists, one question at a time: a newer question
-    replaces one still waiting, and only the newest answer is announced. Never blocks the page."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(None, parent, "wheel-check")
-
-    def check(self, key: tuple[Any, ...], *, wait_s: float = 0.0) -> Any:
-        """The answer for ``key`` = (index_url, version, python, os_name, arch), or None while it is asked."""
-        return super().check(key, wait_s=wait_s)
-
-    def _compute(self, key: Any, cancelled: Any, progress: Any) -> Any:
-        from ..core import wheelcheck
-
-        index_url, version, python, os_name, arch = key
-        try:
-            result = wheelcheck.check_wheel(
-                index_url, "torch", version, python, os_name, arch, macos_version=_macos(os_name)
-            )
-        except Exception:  # the check must never stop an install
-            log.warning("the wheel check failed", exc_info=True)
-            result = None
-        return result
-
-
-def _macos(os_name: str) -> str | None:
-    """This Mac's version (wheels need macOS 14 from 2.12); None elsewhere."""
-    import platform
-
-    return (platform.mac_ver()[0] or None) if os_name == "macos" else None
 
 
 class ReviewPage(Page):
@@ -105,35 +70,27 @@ class ReviewPage(Page):
         self.route = QComboBox()
         self.route.currentIndexChanged.connect(self._update)
         self.route_reason = wrap_label()
-        self.checker = LatestOnlyChecker(self)
+        self.checking = wrap_label()  # what is being checked in the background, file by file
+        self.checking.setVisible(False)
+        self.asks = ReviewAsks(self.checking, self)  # the questions off the GUI thread (review_asks.py)
+        asks = self.asks
+        self.checker, self.vision_checker, self.near_checker = (
+            asks.checker,
+            asks.vision_checker,
+            asks.near_checker,
+        )
+        self.quick_checker, self.deep_checker, self.kit_checker = (
+            asks.quick_checker,
+            asks.deep_checker,
+            asks.kit_checker,
+        )
+        asks.answered.connect(self._on_wheel_checked)
+        asks.go_on.connect(self._install_after_wait)
         # a bound method (not a lambda): the answer comes from a worker thread and must be queued to this one
-        self.checker.done.connect(self._on_wheel_checked)
-        # the wheel folder: a quick look at every file first (Install waits for it), then every byte
-        self.quick_checker = LatestOnly(review_checks.verify_wheels, self, "wheel-folder-quick")
-        self.deep_checker = LatestOnly(review_checks.verify_wheels, self, "wheel-folder-deep")
-        self.vision_checker = LatestOnly(review_checks.check_torchvision, self, "torchvision-check")
-        self._kit_data: Any = None  # the release data the kit's target is picked with
-        self.kit_checker = LatestOnly(self._check_kit, self, "kit-check")
-        self.near_checker = LatestOnly(review_checks.find_kit, self, "kit-near")
-        for c in (self.quick_checker, self.deep_checker, self.kit_checker):
-            c.done.connect(self._on_wheel_checked)
-        self.vision_checker.done.connect(self._on_vision_checked)
         self.near_checker.done.connect(self._on_kit_near)
-        self.deep_checker.progress.connect(self._on_check_progress)
-        self.kit_checker.progress.connect(self._on_check_progress)
         self.kit: Any = None  # review_checks.KitCheck of the kit in use (None: no kit)
         self.kit_near: str = ""  # a kit found next to the app, chosen for the learner
         self.vision: Any = None  # review_checks.VisionCheck for the plan (None: not asked / asking)
-        self._wheel_key: Any = None  # the torch question for the plan shown
-        self._vision_key: Any = None  # the torchvision question for the plan shown
-        self._vision_asking: Any = None  # the torchvision question still open, when Install was pressed
-        self._vision_given_up: set[object] = set()  # questions Install stopped waiting for
-        self._vision_timer = QTimer(self)
-        self._vision_timer.setSingleShot(True)
-        self._vision_timer.setInterval(VISION_WAIT_MS)
-        self._vision_timer.timeout.connect(self._on_vision_wait_over)
-        self.checking = wrap_label()  # what is being checked in the background, file by file
-        self.checking.setVisible(False)
         self.commands_label = wrap_label()
         self.commands_toggle = QToolButton()
         self.commands_toggle.setCheckable(True)
@@ -204,7 +161,7 @@ class ReviewPage(Page):
         self.route.clear()
         if conda_env and st.variant is not None and st.conda_install is not None:
             for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
-                self.route.addItem(self._route_label(route), (route, reason))
+                self.route.addItem(review_words.route_label(route), (route, reason))
         self.route.blockSignals(False)
         for w in (self.route_label, self.route, self.route_reason):
             w.setVisible(conda_env)
@@ -212,9 +169,8 @@ class ReviewPage(Page):
         self.nvcc.setVisible(can_nvcc)
         if not can_nvcc:
             self.nvcc.setChecked(False)
-        near = review_checks.app_folder()
-        if near is not None and not s.contains("source_kind"):  # the learner never chose a source here
-            self.near_checker.check((str(near),))  # a kit beside the app: looked for off the GUI thread
+        if not s.contains("source_kind"):  # the learner never chose a source here
+            self.asks.look_for_kit_near()
         self.retranslate()
 
     def _on_browse(self) -> None:
@@ -245,8 +201,8 @@ class ReviewPage(Page):
         if st.interpreter is None or st.variant is None:
             return
         source = self.source()
-        self._wheel_key = self._vision_key = None
-        kit = self._kit_for(source)
+        self.asks.forget_plan()
+        kit = self.asks.kit_for(source, st, self._machine(), self.source_box.mirror_to_check)
         waiting: list[str] = []  # checks Install waits for (not problems), in words
         done: list[Finding] = []  # checks that passed
         help_kind = ""
@@ -254,7 +210,7 @@ class ReviewPage(Page):
         problems: list[Finding] = []
         warnings: list[Finding] = []
         folder: Any = None
-        if kit is None and not (source.kind is SourceKind.WHEEL_FOLDER and self._kit_folder(source)):
+        if kit is None and not (source.kind is SourceKind.WHEEL_FOLDER and review_asks.kit_folder(source)):
             problems, warnings, folder = rules.source_problems(source, st.python_version, st.os_name)
         pins: tuple[str | None, str | None] | None = None  # (torch, torchvision) that the source decides
         self.kit = kit if isinstance(kit, review_checks.KitCheck) else None
@@ -267,11 +223,11 @@ class ReviewPage(Page):
         )
         check_source = source if asked else None
         if source.kind is SourceKind.WHEEL_FOLDER and self.kit is None and folder is not None:
-            help_kind = self._check_wheel_files(folder, problems, waiting, done) or help_kind
+            help_kind = self.asks.wheel_files(folder, st, problems, waiting, done) or help_kind
         else:
-            self.quick_checker.stop()
-            self.deep_checker.stop()
-        self.vision = self._vision_check(check_source) if pins is None else None
+            self.asks.stop_folder()
+        wanted = self._vision_wanted and not self._conda_forge()
+        self.vision = self.asks.vision(check_source, st, wanted=wanted) if pins is None else None
         if self.vision is not None and self.vision.status == "other":
             pins = (None, self.vision.pin)
         self._set_torchvision_possible(folder, kit=self.kit, vision=self.vision)
@@ -293,7 +249,7 @@ class ReviewPage(Page):
         if self.vision is not None and self.vision.status == "other" and plan.request.torchvision:
             v = self.vision
             warnings.append(Finding("vision-other", {"wanted": v.wanted, "found": v.pin, "torch": v.torch}))
-        wheel = self._wheel_check(plan, check_source) if check_source is not None else None
+        wheel = self.asks.wheel(plan, check_source, st) if check_source is not None else None
         one = rules.one_build(st.recommendation)
         index = rules.judge_wheel(
             wheel, source, one_build=one, kit=self.kit is not None, torch=plan.request.torch
@@ -320,7 +276,7 @@ class ReviewPage(Page):
         msg += [f"⚠ {words(w)}" for w in warnings] + [f"⚠ {n}" for n in notes]
         msg += [f"⏳ {escape(w)}" for w in waiting]
         self.message.setText("<br>".join(msg))
-        self._show_checking()
+        self.asks.show_checking()
         self._show_help(help_kind)
         self._set_ok(not problems and not waiting)
 
@@ -338,123 +294,24 @@ class ReviewPage(Page):
         st = self.state
         assert st.variant is not None  # _update_checked returns before, without a build
         installed_mb = st.data.installed_mb(st.variant, st.os_name)
-        size_lines = []
-        if plan.download_mb:
-            size_lines.append(self.tr("Download: about {size}.").format(size=size_text(plan.download_mb)))
-        else:
-            size_lines.append(self.tr("Nothing is downloaded: the files come from the folder."))
-        size_lines.append(
-            self.tr("The new environment needs about {size}.").format(size=size_text(installed_mb))
-        )
         checks = space_checks(st.env_dir, installed_mb, plan.download_mb, os_name=st.os_name)
-        for check in checks:
-            uses = self.tr(", ").join(where_label(n.where) for n in check.needs)
-            if check.free_bytes is not None:
-                size_lines.append(
-                    self.tr("Free space in {path}: {free} (needed: {need}, for {uses}).").format(
-                        path=check.path,
-                        free=human_size(check.free_bytes),
-                        need=human_size(check.need_bytes),
-                        uses=uses,
-                    )
-                )
         problems += rules.space_problems(checks)
-        if wheel is not None and wheel.status == "found":
-            size_lines.append("✔ " + escape(mask_secrets(wheel.message)))
-        elif unreachable and wheel is not None:
-            size_lines.append("⚠ " + escape(mask_secrets(wheel.message)))
-        elif typing and not problems:
-            size_lines.append(self.tr("The mirror is checked when you have finished typing its address."))
-        size_lines += ["✔ " + words(f) for f in done]
-        self.sizes.setText("<br>".join(size_lines))
-
-    # -- a folder of wheel files: damaged or cut-short files are found here, not during the install ----
-    def _check_wheel_files(
-        self, folder: Any, problems: list[Finding], waiting: list[str], done: list[Finding]
-    ) -> str:
-        """Check the wheels the plan may take from ``folder`` (those for this Python and computer) off the
-        GUI thread: a quick look first (Install waits for it: milliseconds), then every byte. Returns the
-        help to show ("broken-wheel") or ""."""
-        st = self.state
-        arch = getattr(st.hardware, "arch", None)
-        py = st.python_version
-        names = [w.filename for w in folder.wheels if py is None or w.fits(py, st.os_name, arch)]
-        if not names or not folder.has("torch"):
-            self.quick_checker.stop()
-            self.deep_checker.stop()
-            return ""
-        quick = self.quick_checker.check(
-            review_checks.folder_key(folder.path, names, deep=False), wait_s=QUICK_WAIT_S
+        lines = review_words.size_lines(
+            plan.download_mb,
+            installed_mb,
+            checks,
+            wheel,
+            unreachable=unreachable,
+            typing=typing,
+            problems=bool(problems),
+            done=done,
         )
-        if quick is None:
-            self.deep_checker.stop()
-            waiting.append(self.tr("Checking the wheel files in the folder…"))
-            return ""
-        if quick.problems:
-            self.deep_checker.stop()
-            problems += [rules.said(p.message) for p in quick.problems]
-            return "broken-wheel"
-        deep = self.deep_checker.check(review_checks.folder_key(folder.path, names, deep=True))
-        if deep is None:
-            return ""  # Install may start meanwhile: the quick look found every file complete
-        if deep.problems:
-            problems += [rules.said(p.message) for p in deep.problems]
-            return "broken-wheel"
-        done.append(Finding("folder-ok", {"count": deep.checked}))
-        return ""
-
-    def _show_checking(self) -> None:
-        busy = self.deep_checker.is_busy() and self.deep_checker.latest is not None
-        busy = busy or (self.kit_checker.is_busy() and self.kit_checker.latest is not None)
-        self.checking.setVisible(busy)
-        if not busy:
-            self.checking.clear()
-        elif not self.checking.text():
-            self.checking.setText(self.tr("Checking every byte of the files…"))
-
-    def _on_check_progress(self, key: object, what: object) -> None:
-        if not isinstance(what, tuple) or len(what) != 3:
-            return
-        name, index, count = what
-        if key == self.kit_checker.latest:
-            text = self.tr("Checking every file of the kit against kit.json: {name} ({n} of {count})…")
-        else:
-            text = self.tr(
-                "Checking every byte of the wheel files: {name} ({n} of {count}). You can press Install "
-                "meanwhile; a damaged file is named here."
-            )
-        self.checking.setText(text.format(name=name, n=int(index) + 1, count=count))
-        self.checking.setVisible(True)
+        self.sizes.setText("<br>".join(lines))
 
     # -- a kit: a folder (or a served address) with kit.json -----------------------------------------
     def _machine(self) -> Any:
         st = self.state
         return rules.machine(st.interpreter, st.hardware, st.python_version, st.os_name)
-
-    def _check_kit(self, key: Any, cancelled: Any, progress: Any) -> Any:
-        return review_checks.check_kit(key, cancelled, progress, self._kit_data)
-
-    def _kit_folder(self, source: PackageSource) -> str | None:
-        return (
-            review_checks.kit_folder_of(source.folder or "")
-            if source.kind is SourceKind.WHEEL_FOLDER
-            else None
-        )
-
-    def _kit_for(self, source: PackageSource) -> Any:
-        """The kit the source is (a KitCheck), "asking" while a kit folder is checked, or None: no kit (a
-        typed address is a plain mirror until it is known to be a kit)."""
-        where = rules.kit_location(source, self._kit_folder(source), self.source_box.mirror_to_check)
-        if where is None:
-            self.kit_checker.stop()
-            return None
-        self._kit_data = self.state.data
-        result = self.kit_checker.check((where, self._machine()))
-        if result is None:
-            return "asking" if source.kind is SourceKind.WHEEL_FOLDER else None
-        if rules.kit_is_plain_mirror(source, result):
-            return None  # a plain mirror (or one that cannot be reached: the wheel check says so)
-        return result
 
     def _use_kit(
         self, kit: Any, problems: list[Finding], warnings: list[Finding], done: list[Finding]
@@ -479,35 +336,7 @@ class ReviewPage(Page):
         if self.source_box.use_kit_near(str(found or "")):
             self.kit_near = str(found)
 
-    # -- torchvision on the index ---------------------------------------------------------------
-    def _vision_check(self, check_source: PackageSource | None) -> Any:
-        """What the index has of the torchvision the plan pins (None: not asked, or being asked)."""
-        st = self.state
-        if (
-            check_source is None
-            or check_source.kind is SourceKind.WHEEL_FOLDER
-            or not check_source.index_url
-            or not st.torchvision_version
-            or not st.torch_version
-            or not self._vision_wanted
-            or st.python_version is None
-            or self._conda_forge()
-        ):
-            self.vision_checker.stop()
-            return None
-        arch = getattr(st.hardware, "arch", None) or "x86_64"
-        key = review_checks.vision_key(
-            check_source.index_url,
-            st.torch_version,
-            st.torchvision_version,
-            st.python_version,
-            st.os_name,
-            arch,
-            _macos(st.os_name),
-        )
-        self._vision_key = key
-        return self.vision_checker.check(key)
-
+    # -- torchvision ------------------------------------------------------------------------------
     def _conda_forge(self) -> bool:
         st = self.state
         if st.manager != "conda" or st.conda_install is None:
@@ -515,21 +344,8 @@ class ReviewPage(Page):
         data = self.route.currentData()
         return bool(data) and data[0] == conda.ROUTE_CONDA_FORGE
 
-    def _on_vision_checked(self, key: object, _result: object) -> None:
-        self._on_wheel_checked(key, _result)
-        if self._vision_asking is not None and key == self._vision_asking:
-            self._install_after_wait()
-
-    def _on_vision_wait_over(self) -> None:
-        """The index did not answer in time: Install goes on with the pin (as with the torch check, an
-        index that cannot be asked never stops the install; pip then says what it finds)."""
-        if self._vision_asking is not None:
-            self._vision_given_up.add(self._vision_asking)
-            self._install_after_wait()
-
     def _install_after_wait(self) -> None:
-        self._vision_asking = None
-        self._vision_timer.stop()
+        """The torchvision answer Install waited for came, or the wait is over: Install goes on."""
         wiz = self.wizard()
         if wiz is not None and wiz.currentPage() is self:
             wiz.next()
@@ -594,12 +410,7 @@ class ReviewPage(Page):
 
     def _on_retry(self) -> None:
         """Ask the server again (its earlier answer is forgotten)."""
-        for key in list(self.checker.results):
-            if (
-                self.checker.results.get(key) is None
-                or getattr(self.checker.results[key], "status", "") != "found"
-            ):
-                self.checker.forget(key)
+        self.asks.forget_failed()
         self._update()
 
     def _on_commands_toggled(self, on: bool) -> None:
@@ -617,24 +428,17 @@ class ReviewPage(Page):
     def _show_summary(self, plan: InstallPlan) -> None:
         st = self.state
         torch = pinned_version(plan, "torch") or st.torch_version or self.tr("the newest")
-        if st.manager == "conda" and st.conda_install is not None:
-            python = self.tr("Python {version} from conda-forge").format(version=self._python_text())
-        else:
-            python = self.tr("Python {version} from {path}").format(
-                version=getattr(st.interpreter, "version", "?"), path=getattr(st.interpreter, "path", "?")
-            )
-        self.summary.setText(
-            python + "<br>" + self.tr("New environment: <b>{env}</b>").format(env=escape(st.env_dir))
-        )
+        self.summary.setText(review_words.summary_text(st))
         self.card.set_facts(
             torch.split("+")[0],  # as pytorch.org writes it: 2.13.0, not 2.13.0+cpu
             st.variant,
-            self._python_text(),
+            review_words.python_text(st.python_version),
             st.os_name,
             "conda" if st.manager == "conda" else "pip",
         )
 
-    def _on_wheel_checked(self, _key: object, _result: object) -> None:
+    def _on_wheel_checked(self) -> None:
+        """A newest answer came from the background: check the choices again, if this page is shown."""
         if self.wizard() is not None and self.wizard().currentPage() is self:
             self._update()
 
@@ -642,15 +446,6 @@ class ReviewPage(Page):
         if ok != self._ok:
             self._ok = ok
             self.completeChanged.emit()
-
-    def _route_label(self, route: str) -> str:
-        if route == conda.ROUTE_CONDA_FORGE:
-            return self.tr("conda-forge's PyTorch packages (conda install)")
-        return self.tr("PyTorch's own packages, installed with pip inside the conda environment")
-
-    def _python_text(self) -> str:
-        major, minor = self.state.python_version or (3, 12)
-        return f"{major}.{minor}"
 
     def _make_plan(
         self, source: PackageSource, folder: Any, pins: tuple[str | None, str | None] | None = None
@@ -672,16 +467,6 @@ class ReviewPage(Page):
         )
         request = rules.with_pins(request, pins)
         return build_plan(request, st.data, folder=folder)
-
-    def _wheel_check(self, plan: InstallPlan, source: PackageSource) -> Any:
-        """Does the index really have torch for this Python and computer? None while asking / not asked."""
-        st = self.state
-        arch = getattr(st.hardware, "arch", None)
-        key = rules.wheel_question(plan, source, st.python_version, st.os_name, arch)
-        if key is None:
-            return None
-        self._wheel_key = key
-        return self.checker.check(key)
 
     def isComplete(self) -> bool:
         return self._ok
@@ -705,27 +490,14 @@ class ReviewPage(Page):
         """Install never starts with a torchvision pin the index does not have: while the index is asked,
         Install waits for the answer (a few milliseconds here, then up to VISION_WAIT_MS in the
         background, after which it goes on as with an index that cannot be asked)."""
-        key = self._vision_key
-        if key is None or key in self._vision_given_up or key in self.vision_checker.results:
-            return True
-        if self.vision_checker.check(key, wait_s=QUICK_WAIT_S) is not None:
+        answer = self.asks.install_may_start()
+        if answer == review_asks.AGAIN:
             self._update()
             return self._ok
-        torch = self.checker.results.get(self._wheel_key)
-        if getattr(torch, "status", "") != "found":
-            return True  # the index has not answered for torch either: it cannot be judged (pip will say)
-        if self._vision_asking != key:
-            self._vision_asking = key
-            self._vision_timer.start()
-        self.message.setText(
-            self.message.text()
-            + ("<br>" if self.message.text() else "")
-            + "⏳ "
-            + self.tr(
-                "Checking that the package index has torchvision {version}… Install starts by itself."
-            ).format(version=key[2])
-        )
-        return False
+        if answer == review_asks.WAIT:
+            text = self.message.text()
+            self.message.setText(text + ("<br>" if text else "") + "⏳ " + self.asks.waiting_words())
+        return answer == review_asks.GO
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Review"))

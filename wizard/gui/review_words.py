@@ -6,11 +6,20 @@ own), so the Chinese translation stays as it was.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core import conda
+from ..core.precheck import SpaceCheck, where_label
+from ..core.progress import human_size
 from ..core.review_rules import Finding
+from ..core.secrets import mask_secrets
 from . import review_checks
+from .common import size_text
+
+if TYPE_CHECKING:
+    from .state import WizardState
 
 
 def words(f: Finding) -> str:
@@ -103,3 +112,89 @@ def vision_words(f: Finding) -> str:
             "PyTorch is installed.",
         ).format(version=f.params["version"], torch=f.params["torch"])
     return QCoreApplication.translate("ReviewPage", "There is no torchvision for this PyTorch build.")
+
+
+def size_lines(
+    download_mb: float,
+    installed_mb: float,
+    checks: list[SpaceCheck],
+    wheel: Any,
+    *,
+    unreachable: bool,
+    typing: bool,
+    problems: bool,
+    done: list[Finding],
+) -> list[str]:
+    """How much is downloaded and needed, the free space, what the index said of torch and the checks that
+    passed (rich text lines). ``typing``: a mirror's address is still being typed; ``problems``: something
+    stands in the way (then that is said, not the typing hint)."""
+    lines = []
+    if download_mb:
+        lines.append(
+            QCoreApplication.translate("ReviewPage", "Download: about {size}.").format(
+                size=size_text(download_mb)
+            )
+        )
+    else:
+        lines.append(
+            QCoreApplication.translate("ReviewPage", "Nothing is downloaded: the files come from the folder.")
+        )
+    lines.append(
+        QCoreApplication.translate("ReviewPage", "The new environment needs about {size}.").format(
+            size=size_text(installed_mb)
+        )
+    )
+    for check in checks:
+        uses = QCoreApplication.translate("ReviewPage", ", ").join(where_label(n.where) for n in check.needs)
+        if check.free_bytes is not None:
+            lines.append(
+                QCoreApplication.translate(
+                    "ReviewPage", "Free space in {path}: {free} (needed: {need}, for {uses})."
+                ).format(
+                    path=check.path,
+                    free=human_size(check.free_bytes),
+                    need=human_size(check.need_bytes),
+                    uses=uses,
+                )
+            )
+    if wheel is not None and wheel.status == "found":
+        lines.append("✔ " + escape(mask_secrets(wheel.message)))
+    elif unreachable and wheel is not None:
+        lines.append("⚠ " + escape(mask_secrets(wheel.message)))
+    elif typing and not problems:
+        lines.append(
+            QCoreApplication.translate(
+                "ReviewPage", "The mirror is checked when you have finished typing its address."
+            )
+        )
+    return lines + ["✔ " + words(f) for f in done]
+
+
+def python_text(version: tuple[int, int] | None) -> str:
+    major, minor = version or (3, 12)
+    return f"{major}.{minor}"
+
+
+def summary_text(st: WizardState) -> str:
+    """Which Python the new environment is made from, and where it goes (rich text)."""
+    if st.manager == "conda" and st.conda_install is not None:
+        python = QCoreApplication.translate("ReviewPage", "Python {version} from conda-forge").format(
+            version=python_text(st.python_version)
+        )
+    else:
+        python = QCoreApplication.translate("ReviewPage", "Python {version} from {path}").format(
+            version=getattr(st.interpreter, "version", "?"), path=getattr(st.interpreter, "path", "?")
+        )
+    where = QCoreApplication.translate("ReviewPage", "New environment: <b>{env}</b>").format(
+        env=escape(st.env_dir)
+    )
+    return python + "<br>" + where
+
+
+def route_label(route: str) -> str:
+    """How PyTorch gets into the conda environment, for the route list."""
+    if route == conda.ROUTE_CONDA_FORGE:
+        return QCoreApplication.translate("ReviewPage", "conda-forge's PyTorch packages (conda install)")
+    return QCoreApplication.translate(
+        "ReviewPage", "PyTorch's own packages, installed with pip inside the conda environment"
+    )
