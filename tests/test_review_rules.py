@@ -207,6 +207,29 @@ def test_a_good_kit_is_used_and_a_cpu_stand_in_is_a_warning() -> None:
     assert v.usable and v.warnings == [rules.said("pick cpu-instead")]
 
 
+def test_a_usable_kit_gives_its_folder_and_pins_and_an_unusable_one_leaves_the_source(tmp_path: Any) -> None:
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    (wheels / "torch-2.13.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl").write_bytes(b"")
+    target = SimpleNamespace(torch="2.13.0+cpu", torchvision="0.28.0+cpu")
+    kit = SimpleNamespace(is_url=False, wheel_dir=wheels)
+    good = SimpleNamespace(error=None, kit=kit, pick=_pick(True, "exact", target), problems=())
+    verdict, use = rules.use_kit(good, HERE, FOLDER)
+    assert verdict.usable and use.pins == ("2.13.0+cpu", "0.28.0+cpu")
+    assert use.source.kind is SourceKind.WHEEL_FOLDER and use.source.folder == str(wheels.resolve())
+    assert use.folder is not None and use.folder.has("torch")
+    served = SimpleNamespace(is_url=True, index_url=lambda: "http://127.0.0.1:8000/simple")
+    good.kit = served
+    _, use = rules.use_kit(good, HERE, MIRROR)
+    assert use.source.kind is SourceKind.CUSTOM_INDEX and use.folder is None
+    broken = SimpleNamespace(
+        error=SimpleNamespace(message=lambda: "kit.json is damaged"), pick=None, problems=()
+    )
+    verdict, use = rules.use_kit(broken, HERE, FOLDER)
+    assert verdict.help == rules.HELP_KIT_BROKEN and not verdict.usable
+    assert use == rules.KitUse(FOLDER, None, None)
+
+
 # -- the plan -----------------------------------------------------------------------------------
 
 
@@ -336,3 +359,57 @@ def test_the_fitting_python_prefers_a_system_python_then_the_better_one(
     )  # it is this one
     assert rules.fitting_python(Only311(), found, None, None, "linux") is None  # no torch in the folder
     assert rules.fitting_python(None, found, None, None, "linux") is None
+
+
+# -- the words the page shows (gui/review_words.py; no window needed) --------------------------------
+
+
+def test_size_lines_say_download_room_free_space_and_what_the_index_said_without_a_login() -> None:
+    from wizard.core.precheck import SpaceCheck, SpaceNeed
+    from wizard.gui import review_words
+
+    check = SpaceCheck("/home", (SpaceNeed("env", "/home", 2 * 10**9),), free_bytes=50 * 10**9)
+    found = _wheel("found", "https://ann:hunter2@127.0.0.1:9/simple has torch 2.13.0")
+    lines = review_words.size_lines(
+        900, 2000, [check], found, unreachable=False, typing=False, problems=False, done=[]
+    )
+    assert lines[0].startswith("Download: about") and "environment needs about" in lines[1]
+    assert lines[2].startswith("Free space in /home:") and "the new environment" in lines[2]
+    assert lines[3].startswith("✔ ") and "has torch 2.13.0" in lines[3] and "hunter2" not in lines[3]
+    folder = review_words.size_lines(
+        0,
+        2000,
+        [],
+        None,
+        unreachable=False,
+        typing=True,
+        problems=False,
+        done=[Finding("folder-ok", {"count": 2})],
+    )
+    assert folder[0] == "Nothing is downloaded: the files come from the folder."
+    assert (
+        "finished typing" in folder[2]
+        and folder[3].startswith("✔ Every wheel file")
+        and "2 files" in folder[3]
+    )
+    blocked = review_words.size_lines(0, 1, [], None, unreachable=False, typing=True, problems=True, done=[])
+    assert len(blocked) == 2  # what stands in the way is said, not "checked when you have finished typing"
+    offline = review_words.size_lines(
+        1, 1, [], _wheel("unreachable", "no answer"), unreachable=True, typing=False, problems=False, done=[]
+    )
+    assert offline[-1] == "⚠ no answer"
+
+
+def test_the_message_puts_problems_first_in_red_then_warnings_notes_and_waits_escaped() -> None:
+    from wizard.gui import review_words
+
+    text = review_words.message_text(
+        [rules.said("<b>bad</b>")], [rules.said("careful")], ["a note"], ["Checking <files>…"]
+    )
+    assert text.split("<br>") == [
+        "<span style='color:#a61b1b'>✘ &lt;b&gt;bad&lt;/b&gt;</span>",
+        "⚠ careful",
+        "⚠ a note",
+        "⏳ Checking &lt;files&gt;…",
+    ]
+    assert "could not check these choices" in review_words.message_text([Finding("could-not-check")])

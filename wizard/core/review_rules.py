@@ -189,6 +189,28 @@ def judge_kit(kit: Any, here: SimpleNamespace) -> KitVerdict:
     return KitVerdict("", [], warnings, [Finding("kit-ok", {"target": pick.target})], usable=True)
 
 
+@dataclass
+class KitUse:
+    source: PackageSource
+    pins: tuple[str | None, str | None] | None  # (torch, torchvision) of the kit's target
+    folder: Any  # plan.WheelFolder of a kit folder's wheels, or None
+
+
+def use_kit(kit: Any, here: SimpleNamespace, source: PackageSource) -> tuple[KitVerdict, KitUse]:
+    """What a checked kit means for the plan: its verdict, and (the source, (torch, torchvision) pins, the
+    wheel folder) to install from, as the command line's ``--source kit:…`` (``core.kit.install_source``);
+    an unusable kit leaves ``source`` as it is, without pins or folder."""
+    verdict = judge_kit(kit, here)
+    if not verdict.usable:
+        return verdict, KitUse(source, None, None)
+    from .kit import install_source
+    from .plan import scan_wheel_folder
+
+    source, torch, vision = install_source(kit.kit, kit.pick.target, True)
+    folder = scan_wheel_folder(source.folder or "") if source.kind is SourceKind.WHEEL_FOLDER else None
+    return verdict, KitUse(source, (torch, vision), folder)
+
+
 # -- the plan ---------------------------------------------------------------------------------
 
 

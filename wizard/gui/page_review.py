@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,16 +24,15 @@ from ..core.plan import (
     SourceKind,
     build_plan,
     pinned_version,
-    scan_wheel_folder,
 )
 from ..core.precheck import space_checks
 from ..core.review_rules import Finding
 from . import review_asks, review_checks, review_words
-from .common import Page, size_text, wrap_label
+from .common import Page, wrap_label
 from .review_asks import LatestOnlyChecker, ReviewAsks
 from .review_help import HelpBox
 from .review_source import MIRROR_PAUSE_MS, SourceBox
-from .review_words import vision_words, words
+from .review_words import vision_words
 from .summary import SummaryCard
 from .widgets import CopyableText
 
@@ -187,14 +185,7 @@ class ReviewPage(Page):
         except Exception:
             log.exception("the Review page could not check the choices")
             self._set_ok(False)
-            self.message.setText(
-                "<span style='color:#a61b1b'>✘ "
-                + self.tr(
-                    "The wizard could not check these choices. Change the source above, or go Back and "
-                    "choose again; Save report… keeps the details for help."
-                )
-                + "</span>"
-            )
+            self.message.setText(review_words.message_text([Finding("could-not-check")]))
 
     def _update_checked(self) -> None:
         st = self.state
@@ -217,7 +208,11 @@ class ReviewPage(Page):
         if kit == "asking":
             waiting.append(self.tr("Checking every file of the kit against its list (kit.json)…"))
         elif self.kit is not None:
-            help_kind, pins, source, folder = self._use_kit(self.kit, problems, warnings, done)
+            verdict, use = rules.use_kit(self.kit, rules.this_target(self._machine(), st.variant), source)
+            problems += verdict.problems
+            warnings += verdict.warnings
+            done += verdict.done
+            help_kind, pins, source, folder = verdict.help, use.pins, use.source, use.folder
         asked = self.kit is not None or rules.index_is_asked(
             source, problems, self.source_box.mirror_to_check
         )
@@ -242,9 +237,7 @@ class ReviewPage(Page):
             problems.append(rules.said(str(exc), escape=False))
             self._set_ok(False)
             self._show_help(help_kind)
-            self.message.setText(
-                "<br>".join(f"<span style='color:#a61b1b'>✘ {words(p)}</span>" for p in problems)
-            )
+            self.message.setText(review_words.message_text(problems))
             return
         if self.vision is not None and self.vision.status == "other" and plan.request.torchvision:
             v = self.vision
@@ -272,10 +265,7 @@ class ReviewPage(Page):
             for n in plan.notes
             if not (n is Note.FOLDER_HAS_NO_TORCHVISION and self.torchvision_why.isVisibleTo(self))
         ]
-        msg = [f"<span style='color:#a61b1b'>✘ {words(p)}</span>" for p in problems]
-        msg += [f"⚠ {words(w)}" for w in warnings] + [f"⚠ {n}" for n in notes]
-        msg += [f"⏳ {escape(w)}" for w in waiting]
-        self.message.setText("<br>".join(msg))
+        self.message.setText(review_words.message_text(problems, warnings, notes, waiting))
         self.asks.show_checking()
         self._show_help(help_kind)
         self._set_ok(not problems and not waiting)
@@ -312,24 +302,6 @@ class ReviewPage(Page):
     def _machine(self) -> Any:
         st = self.state
         return rules.machine(st.interpreter, st.hardware, st.python_version, st.os_name)
-
-    def _use_kit(
-        self, kit: Any, problems: list[Finding], warnings: list[Finding], done: list[Finding]
-    ) -> tuple[str, tuple[str | None, str | None] | None, PackageSource, Any]:
-        """What the kit means for the plan: (help, pins, source, wheel folder), as the command line's
-        ``--source kit:…`` (``core.kit.install_source``)."""
-        from ..core.kit import install_source
-
-        source = self.source()
-        verdict = rules.judge_kit(kit, rules.this_target(self._machine(), self.state.variant))
-        problems += verdict.problems
-        warnings += verdict.warnings
-        done += verdict.done
-        if not verdict.usable:
-            return verdict.help, None, source, None
-        source, torch, vision = install_source(kit.kit, kit.pick.target, True)
-        folder = scan_wheel_folder(source.folder or "") if source.kind is SourceKind.WHEEL_FOLDER else None
-        return "", (torch, vision), source, folder
 
     def _on_kit_near(self, _key: object, found: object) -> None:
         """A kit next to the app (a teacher's USB stick): chosen for the learner unless they chose."""
@@ -507,24 +479,8 @@ class ReviewPage(Page):
         st = self.state if self.wizard() is not None else None
         self.source_box.retranslate(st.source_index_url if st is not None else None)
         self.nvcc.setText(nvcc_option_label())
-        from ..core.plan import JUPYTER_DOWNLOAD_MB
-
-        self.jupyter.setText(
-            self.tr(
-                "Also install JupyterLab (notebooks: write and run code in your web browser, step by step), "
-                "about {size} more"
-            ).format(size=size_text(JUPYTER_DOWNLOAD_MB))
-        )
-        self.route_label.setText(self.tr("How PyTorch gets into the conda environment:"))
-        self.torchvision.setText(
-            self.tr("Also install torchvision (images and ready-made datasets for PyTorch)")
-        )
-        self.commands_label.setText(
-            self.tr(
-                "The wizard makes a new folder with its own Python, updates pip (the program that installs "
-                "Python packages) there, downloads PyTorch into it, and checks that it works."
-            )
-        )
+        for name, text in review_words.option_words().items():  # the choices' and labels' words
+            getattr(self, name).setText(text)
         self._retranslate_toggle()
         self._show_help(self.help_kind)
         if st is not None and st.interpreter is not None:

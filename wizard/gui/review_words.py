@@ -5,6 +5,7 @@ own), so the Chinese translation stays as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,12 @@ def words(f: Finding) -> str:
     if f.code == "said":
         text = str(p.get("text", ""))
         return escape(text) if p.get("escape", True) else text
+    if f.code == "could-not-check":
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "The wizard could not check these choices. Change the source above, or go Back and "
+            "choose again; Save report… keeps the details for help.",
+        )
     if f.code == "nul-in-folder":
         return QCoreApplication.translate(
             "ReviewPage", "A folder name cannot contain that invisible character (NUL)."
@@ -93,6 +100,20 @@ def words(f: Finding) -> str:
             ).format(count=p["count"])
         )
     return vision_words(f)
+
+
+def message_text(
+    problems: Iterable[Finding],
+    warnings: Iterable[Finding] = (),
+    notes: Iterable[str] = (),
+    waiting: Iterable[str] = (),
+) -> str:
+    """The page's message (rich text): what stands in the way (red), warnings and the plan's notes (already
+    in words), and the checks Install waits for (plain words)."""
+    msg = [f"<span style='color:#a61b1b'>✘ {words(p)}</span>" for p in problems]
+    msg += [f"⚠ {words(w)}" for w in warnings] + [f"⚠ {n}" for n in notes]
+    msg += [f"⏳ {escape(w)}" for w in waiting]
+    return "<br>".join(msg)
 
 
 def vision_words(f: Finding) -> str:
@@ -198,3 +219,27 @@ def route_label(route: str) -> str:
     return QCoreApplication.translate(
         "ReviewPage", "PyTorch's own packages, installed with pip inside the conda environment"
     )
+
+
+def option_words() -> dict[str, str]:
+    """The words of the page's choices and fixed labels, by the page's attribute name."""
+    from ..core.plan import JUPYTER_DOWNLOAD_MB
+
+    return {
+        "jupyter": QCoreApplication.translate(
+            "ReviewPage",
+            "Also install JupyterLab (notebooks: write and run code in your web browser, step by step), "
+            "about {size} more",
+        ).format(size=size_text(JUPYTER_DOWNLOAD_MB)),
+        "route_label": QCoreApplication.translate(
+            "ReviewPage", "How PyTorch gets into the conda environment:"
+        ),
+        "torchvision": QCoreApplication.translate(
+            "ReviewPage", "Also install torchvision (images and ready-made datasets for PyTorch)"
+        ),
+        "commands_label": QCoreApplication.translate(
+            "ReviewPage",
+            "The wizard makes a new folder with its own Python, updates pip (the program that installs "
+            "Python packages) there, downloads PyTorch into it, and checks that it works.",
+        ),
+    }
