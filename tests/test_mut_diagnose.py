@@ -234,3 +234,11 @@ def test_the_log_messages_name_the_path_in_chinese(tmp_path: Path, chinese: None
         diagnose_file(tmp_path / "nope.log")
     for message in (str(folder.value), str(missing.value)):
         assert CJK.search(message) and str(tmp_path) in message, message
+
+
+def test_the_evidence_is_the_line_that_decided_even_after_a_blank_line() -> None:
+    # ``^\s*Killed`` starts its match on the line break of the blank line before: the evidence is still
+    # the "Killed" line the out-of-memory killer left, not the empty line.
+    result = diagnose("Collecting torch\n\nKilled", 1)
+    assert result.code == "out-of-memory"
+    assert result.evidence == "Killed"

@@ -201,6 +201,10 @@ WINDOWS_MAX_PATH = 260  # MAX_PATH, with the closing NUL: a path of 260 characte
 
 
 def _line_span(text: str, index: int) -> tuple[int, int]:
+    """The line a match is on: the line of its first character that is not white space (a pattern such
+    as ``^\\s*Killed`` may start on the line break before the line that decided)."""
+    while index < len(text) and text[index].isspace():
+        index += 1
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return start, end if end >= 0 else len(text)
