@@ -169,6 +169,8 @@ def test_wheels_for_another_computer_are_named_with_this_python(tmp_path: Path) 
         ("torch-2.13.0-cp312-cp312-win_amd64.whl", "linux", False),
         ("torch-2.13.0-cp312-cp312-manylinux_2_28_x86_64.whl", "windows", False),
         ("torch-2.13.0-cp312-cp312-manylinux_2_28_x86_64.whl", "freebsd", False),  # no crash either
+        # musl Linux (Alpine): pip on the usual glibc Linux refuses it, so it must not be pinned
+        ("torch-2.13.0-cp312-cp312-musllinux_1_2_x86_64.whl", "linux", False),
     ],
 )
 def test_a_wheel_fits_the_computers_it_was_built_for(filename: str, os_name: str, fits: bool) -> None:

@@ -118,7 +118,9 @@ class WheelFile:
             return False
         if "any" in self.platforms:
             return True
-        prefixes = {"linux": ("manylinux", "linux", "musllinux"), "windows": ("win",), "macos": ("macosx",)}
+        # musllinux is Linux with musl (Alpine): pip on the usual glibc Linux refuses it, and PyTorch
+        # publishes none, so it never fits ("musllinux" does not start with "linux" or "manylinux").
+        prefixes = {"linux": ("manylinux", "linux_"), "windows": ("win",), "macos": ("macosx",)}
         on_os = [p for p in self.platforms if p.startswith(prefixes.get(os_name, ()))]
         if not on_os:
             return False
