@@ -14,7 +14,10 @@ not from Qt's own painting of the widget. ``--gpu 3060`` puts the stand-in nvidi
 Nothing is fetched from the world: the wheel folder is also served on 127.0.0.1 as the PyTorch index the
 Hardware page reads (so it shows the version that is installed, as on-line), and the Python picked is one
 that the wheels are for (``--python`` to name another).
-Files: ``<page>[-<variant>]-<lang>[-<screen>].png`` (no screen part for 1024×768).
+Files: ``<page>[-<variant>]-<lang>[-<screen>].png`` (no screen part for 1024×768). A variant saves only
+the pages it changes (``VARIANT_PAGES``: the Hardware page for ``--gpu``, the Install page for ``--failure``,
+the Where-to-install and Review pages for ``--conda``); the pages before them are walked, not saved,
+because they are the same as in the plain run's pictures.
 """
 
 from __future__ import annotations
@@ -77,9 +80,12 @@ def serve_wheels_as_index(wheels: str) -> str:
 
 _SERVERS: list[object] = []
 
+# The pages each variant changes, and so saves (the others would be copies of the plain run's).
+VARIANT_PAGES = {"gpu": {"hardware"}, "failure": {"install"}, "conda": {"manager", "review"}}
+
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", default=None, help="one language (same as --langs LANG)")
     ap.add_argument("--langs", default="en", help="languages, comma separated: one picture each per page")
     ap.add_argument("--scale", default=None, help="QT_SCALE_FACTOR, e.g. 1.25 or 2")
@@ -87,16 +93,35 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="both languages on the three screens, one Xvfb each")
     ap.add_argument("--wheels", required=True)
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument(
+        "--only",
+        default="",
+        help="save only these pages, comma separated (welcome, python, manager, hardware, review, "
+        "install-running, install, demo, finish); the walk ends after the last of them",
+    )
     ap.add_argument("--python", default=None, help="the interpreter to pick (default: the wizard's choice)")
-    ap.add_argument("--gpu", default=None, help="stand-in NVIDIA GPU preset (hardware page only)")
-    ap.add_argument("--failure", action="store_true", help="install from an index that refuses connections")
-    ap.add_argument("--conda", action="store_true", help="the conda path, with the stand-in conda")
+    ap.add_argument("--gpu", default=None, help="stand-in NVIDIA GPU preset: saves the Hardware page only")
+    ap.add_argument(
+        "--failure",
+        action="store_true",
+        help="install from an index that refuses: saves the Install page only",
+    )
+    ap.add_argument(
+        "--conda",
+        action="store_true",
+        help="the conda path (stand-in conda): saves Where to install and Review",
+    )
     args = ap.parse_args()
     if args.all:
         return run_all(args)
     if args.scale:
         os.environ["QT_SCALE_FACTOR"] = args.scale
     langs = [args.lang] if args.lang else [x for x in args.langs.split(",") if x]
+    # This computer's own pip settings stay out of the pictures (as out of the tests): a find-links or
+    # an index there would let the "failed download" install from it, and show its paths in the log.
+    for key in [k for k in os.environ if k.startswith("PIP_")]:
+        del os.environ[key]
+    os.environ["PIP_CONFIG_FILE"] = os.devnull
     standins = str(ROOT / "tests" / "standins")
     if args.conda:
         root = Path(tempfile.mkdtemp(prefix="wizard-conda-")) / "miniforge3"
@@ -126,20 +151,24 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="wizard-shots-"))
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    # The catalogue as the learner gets it (tools/update_translations.py merges pending/*.json into it).
+    # No translator of the pending lists besides: it stayed installed in English too, so the English
+    # pictures showed those strings in Chinese.
     translations = Translations(app)
-    try:  # strings not merged into the catalogue yet (resources/translations/pending/*.json)
-        from tests.test_path_support import PendingTranslator
-
-        pending = PendingTranslator()
-        if not pending.isEmpty():
-            app.installTranslator(pending)
-    except ImportError:
-        pass
     translations.switch(langs[0])
     wiz = SetupWizard(translations, settings, log_dir=tmp / "logs")
     wiz.show()
     wiz.start_background_detection()
     suffix = f"-{args.gpu}" if args.gpu else "-conda" if args.conda else "-failure" if args.failure else ""
+    variant = "gpu" if args.gpu else "conda" if args.conda else "failure" if args.failure else None
+    saved = set(VARIANT_PAGES[variant]) if variant else None  # None: every page
+    if args.only:
+        only = {x.strip() for x in args.only.split(",") if x.strip()}
+        saved = only if saved is None else saved & only
+    remaining = set(saved) if saved is not None else None
+    if remaining is not None and not remaining:
+        print("nothing to save:", args.only, "is not a page this run saves", flush=True)
+        return 0
 
     size = f"-{args.size_name}" if args.size_name else ""
 
@@ -149,6 +178,15 @@ def main() -> int:
         wait(app, lambda: True)
 
     def shot(name: str) -> None:
+        if saved is not None and name not in saved:
+            return  # not asked for, or the same as the plain run's picture of this page
+        take(name)
+        if remaining is not None:
+            remaining.discard(name)
+            if not remaining:
+                raise _AllSaved
+
+    def take(name: str) -> None:
         for lang in langs:
             if translations.language != lang:
                 wiz.set_language(lang)
@@ -165,6 +203,20 @@ def main() -> int:
             wiz.pages[PageId.WELCOME].select_language(langs[0])
             settle()
 
+    try:
+        return walk(args, app, wiz, tmp, shot)
+    except _AllSaved:
+        return 0
+
+
+class _AllSaved(Exception):
+    """Every page asked for is saved: the rest of the walk is not needed."""
+
+
+def walk(
+    args: argparse.Namespace, app: QApplication, wiz: SetupWizard, tmp: Path, shot: Callable[[str], None]
+) -> int:
+    """Next through the pages as a learner would, calling ``shot`` on each."""
     wait(app, lambda: wiz.isVisible())
     shot("welcome")
     wiz.next()
@@ -210,13 +262,22 @@ def main() -> int:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
+        chosen = f"http://127.0.0.1:{port}/simple"
         review.src_custom.setChecked(True)
-        review.custom.setText(f"http://127.0.0.1:{port}/simple")
+        review.custom.setText(chosen)
     else:
+        chosen = args.wheels
         review.src_folder.setChecked(True)
         review.folder.setText(args.wheels)
+
+    def accepted() -> bool:
+        """Complete for the source chosen here: the page was complete before (with its default source),
+        and the check of a typed address comes a moment later; Next then would install from the default."""
+        src = wiz.state.source
+        return review.isComplete() and src is not None and chosen in (src.index_url, src.folder)
+
     try:
-        wait(app, review.isComplete, 60)
+        wait(app, accepted, 60)
     except TimeoutError:
         print("the Review page did not accept the choices:", review.message.text(), file=sys.stderr)
         raise
@@ -269,7 +330,7 @@ def run_all(args: argparse.Namespace) -> int:
             xvfb, "-a", "-s", f"-screen 0 {geometry}x24",
             sys.executable, str(Path(__file__).resolve()),
             "--langs", "en,zh_CN", "--scale", scale, "--size-name", name, "--wheels", args.wheels,
-            "--out", args.out,
+            "--out", args.out, "--only", args.only,
         ]  # fmt: skip
         if args.python:
             cmd += ["--python", args.python]
@@ -279,7 +340,7 @@ def run_all(args: argparse.Namespace) -> int:
     for variant in (["--gpu", "3060"], ["--failure"], ["--conda"]):  # the README's examples, 1024×768
         cmd = [
             xvfb, "-a", "-s", "-screen 0 1024x768x24", sys.executable, str(Path(__file__).resolve()),
-            "--langs", "en,zh_CN", "--wheels", args.wheels, "--out", args.out, *variant,
+            "--langs", "en,zh_CN", "--wheels", args.wheels, "--out", args.out, "--only", args.only, *variant,
         ]  # fmt: skip
         print("::", *variant, flush=True)
         env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONUTF8": "1"}
@@ -288,9 +349,15 @@ def run_all(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
+    try:
+        code = main()
+    except Exception:  # a page that never got ready: say where, and end (not hang in the teardown)
+        import traceback
+
+        traceback.print_exc()
+        code = 1
     sys.stdout.flush()
     sys.stderr.flush()
-    # At once, without Qt's teardown: the window (an install that just ended, its threads) must not
-    # ask or wait at exit, which under Xvfb nobody answers.
+    # At once, without Qt's teardown: the window (an install that just ended, its threads) and the local
+    # index server must not ask or wait at exit, which under Xvfb nobody answers.
     os._exit(code)
