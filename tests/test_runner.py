@@ -410,3 +410,31 @@ def test_output_without_line_breaks_is_handed_out_in_pieces(qtbot: QtBot) -> Non
     result, lines = run(qtbot, ProcessRunner(), ["-c", f"import sys; sys.stdout.write('x' * {big})"])
     assert result.ok and "".join(lines) == "x" * big
     assert len(lines) >= 3 and max(len(part) for part in lines) <= runner_module.MAX_LINE + 64 * 1024
+
+
+def test_a_job_whose_owner_is_deleted_meanwhile_neither_crashes_nor_reports(qtbot: QtBot) -> None:
+    """A session closed while its temp folder is still being removed: the job outlives its owner. (The job
+    used to be the owner's Qt child, deleted with it while its thread was about to emit: a segfault in CI.)"""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QObject
+
+    owner = QObject()
+    got: list[object] = []
+    release = threading.Event()
+    job = run_in_background(release.wait, got.append, name="outlives-owner", parent=owner)
+    shiboken6.delete(owner)  # the C++ owner is gone now, as after deleteLater
+    release.set()
+    assert job.wait(10)
+    for _ in range(20):
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert got == [] and job.result is not None and job.result.ok
+
+
+def test_a_job_with_a_living_owner_reports_on_the_gui_thread(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    with qtbot.waitSignal(run_in_background(lambda: 42, parent=owner).finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args[0].value == 42

@@ -126,11 +126,18 @@ class BackgroundJob(QObject):
     _ready = Signal(object)
 
     def __init__(self, work: Callable[[], Any], *, name: str = "background", parent: QObject | None = None):
-        super().__init__(parent)
+        # No Qt parent: the worker thread emits on this object, and a parent deleted meanwhile (a session
+        # closed while its temp folder is removed) would delete it under the thread's feet - a crash, not
+        # an exception. The job keeps itself alive (_JOBS) until it has reported; ``parent`` only says
+        # whose job it is: once that object is gone, the result is dropped instead of delivered.
+        super().__init__(None)
         self._work = work
         self._name = name
+        self._owner_gone = False
         self.result: BackgroundResult | None = None
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        if parent is not None:
+            parent.destroyed.connect(self._on_owner_destroyed)
         # Not a daemon: a removal or a kill that is under way when the app quits is finished first.
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
 
@@ -153,16 +160,19 @@ class BackgroundJob(QObject):
         except BaseException as exc:  # handed to the caller, who decides what the learner sees
             log.warning("%s failed: %s", self._name, exc, exc_info=True)
             res = BackgroundResult(None, exc)
-        try:
-            self._ready.emit(res)
-        except RuntimeError:  # the job's owner (and so the job) was deleted meanwhile
-            log.debug("%s finished after its owner was gone", self._name)
-            _JOBS.discard(self)
+        self._ready.emit(res)  # safe: nothing but _JOBS owns this object until _deliver
+
+    @Slot()
+    def _on_owner_destroyed(self) -> None:
+        self._owner_gone = True
 
     @Slot(object)
     def _deliver(self, res: BackgroundResult) -> None:
         self.result = res
         _JOBS.discard(self)
+        if self._owner_gone:
+            log.debug("%s finished after its owner was gone", self._name)
+            return
         self.finished.emit(res)
 
 
