@@ -378,6 +378,8 @@ def _delete(folder: Path, claim: Claim) -> RemoveResult:
 
     if claim.existed_before:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name == MARKER):  # the marker last
+            if entry.name == MARKER and errors:
+                break  # something is left: keep the marker, so that a later try may finish the job
             try:
                 if entry.is_dir() and not entry.is_symlink():
                     rmtree(entry)
