@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .common import wrap_label
@@ -21,7 +20,7 @@ class StepList(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
         self.labels: list[QLabel] = []
-        layout = self._layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 12, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.heading)
@@ -31,21 +30,8 @@ class StepList(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
         self.current = 0
-        self.setMaximumWidth(self.MOST)
+        self.setMaximumWidth(170)
         self.retranslate()
-
-    MOST = 200  # px: the pages keep the rest; a longer name wraps
-
-    def _fit_width(self) -> None:
-        """As wide as the longest step name in bold (the current one is bold), so that no name wraps
-        in either language ("Where to install" did in English), but never wider than ``MOST``."""
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        texts = [f"▶ {name}" for name in self.names()] + [self.heading.text()]
-        widest = max(metrics.horizontalAdvance(t) for t in texts)
-        margins = self._layout.contentsMargins()
-        self.setMinimumWidth(min(self.MOST, widest + margins.left() + margins.right() + 4))
 
     def names(self) -> list[str]:
         return [
@@ -71,7 +57,6 @@ class StepList(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Step {n} of {total}").format(n=self.current + 1, total=len(STEP_IDS)))
-        self._fit_width()
         for i, (label, name) in enumerate(zip(self.labels, self.names(), strict=True)):
             if i < self.current:
                 label.setText(f"<span style='color:#1b7f3a'>✔</span> {name}")
