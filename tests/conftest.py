@@ -57,6 +57,13 @@ def _loopback_or_local(address: object) -> bool:
         return host == "localhost"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _the_application_first(qapp: Any) -> Any:
+    """The tests' QApplication exists before any test runs: a command run in this process (``main(["diagnose",
+    ...])``) would otherwise make a QCoreApplication, and every widget made after it aborts the process."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _offline_from_the_world(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest

@@ -261,10 +261,14 @@ def test_a_file_in_use_fails_with_its_name_and_keeps_the_marker_for_next_time(
         assert (result.status, result.reason, result.path) == ("failed", "os-error", str(env)), existed
         assert result.detail.startswith("torch_cpu.dll: ") and "Permission denied" in result.detail
         assert env.is_dir() and (env / "lib" / "torch_cpu.dll").exists()
-        if existed:  # the marker goes last: once the program is closed, the next try can finish it
-            assert journal.is_ours(env, claim)
-            again = journal.remove_env(env, claim)
+        # the marker goes last: once the program is closed, the next try can finish it (a folder this
+        # install made as well: it used to lose its marker with everything else, and was then kept)
+        assert journal.is_ours(env, claim), existed
+        again = journal.remove_env(env, claim)
+        if existed:
             assert again.reason == "emptied" and again and list(env.iterdir()) == []
+        else:
+            assert again.reason == "removed" and again and not env.exists()
 
 
 def test_a_system_refusal_names_the_folder_and_the_error(
@@ -276,10 +280,16 @@ def test_a_system_refusal_names_the_folder_and_the_error(
     def refuse(path: object, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(journal.shutil, "rmtree", refuse)
+    (env / "lib").mkdir()
+    (env / "pyvenv.cfg").write_text("x")
+    monkeypatch.setattr(journal.shutil, "rmtree", refuse)  # the system refuses every deletion
+    monkeypatch.setattr(journal.Path, "unlink", refuse)
+    monkeypatch.setattr(journal.Path, "rmdir", refuse)
     result = journal.remove_env(env, claim)
     assert (result.status, result.reason, result.path) == ("failed", "os-error", str(env))
     assert "Permission denied" in result.detail
+    monkeypatch.undo()
+    assert journal.is_ours(env, claim)  # nothing went, the marker least of all
 
 
 # -- a computer whose system encoding is not UTF-8 (a Chinese Windows: cp936) ---------------------------

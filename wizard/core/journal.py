@@ -376,25 +376,29 @@ def _delete(folder: Path, claim: Claim) -> RemoveResult:
         else:
             shutil.rmtree(path, onerror=lambda f, p, e: onerror(f, p, e[1]))
 
+    # Everything but the marker first, the marker last, then (for a folder this install made) the folder
+    # itself: when something cannot go (a file still in use), the marker stays, so a later try - after
+    # the program is closed - can still prove the folder is ours and finish the job.
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name == MARKER):
+        if entry.name == MARKER and errors:
+            break
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError as exc:
+            errors.append(f"{entry.name}: {exc}")
+    if errors:
+        log.warning("could not remove everything in %s: %s", folder, errors)
+        return RemoveResult("failed", "os-error", str(folder), errors[0])
     if claim.existed_before:
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name == MARKER):  # the marker last
-            if entry.name == MARKER and errors:
-                break  # something is left: keep the marker, so that a later try may finish the job
-            try:
-                if entry.is_dir() and not entry.is_symlink():
-                    rmtree(entry)
-                else:
-                    entry.unlink()
-            except OSError as exc:
-                errors.append(f"{entry.name}: {exc}")
-        if errors:
-            log.warning("could not empty %s: %s", folder, errors)
-            return RemoveResult("failed", "os-error", str(folder), errors[0])
         return RemoveResult("done", "emptied", str(folder))
-    rmtree(folder)
-    if os.path.lexists(folder):
-        log.warning("could not remove %s: %s", folder, errors)
-        return RemoveResult("failed", "os-error", str(folder), errors[0] if errors else "")
+    try:
+        folder.rmdir()
+    except OSError as exc:
+        log.warning("could not remove %s: %s", folder, exc)
+        return RemoveResult("failed", "os-error", str(folder), str(exc))
     return RemoveResult("done", "removed", str(folder))
 
 
@@ -467,7 +471,6 @@ class Journal:
     claim: Claim | None = None  # the wizard's claim on the folder; None: never delete it
     login_removed: bool = False  # an address had a login, which was not stored: ask for it again
     made_by_us: bool = False  # old field, written for old readers; it decides nothing
-
 
     def login_address(self) -> str | None:
         """The package index whose login was taken out of this record (the journal never stores one),
