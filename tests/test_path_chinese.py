@@ -479,6 +479,34 @@ def test_the_conda_routes_say_where_pytorch_comes_from_in_plain_words(wiz: Setup
         wiz.set_language("en")
 
 
+def test_the_conda_routes_follow_a_language_switch_on_the_review_page(qtbot: QtBot, wiz: SetupWizard) -> None:
+    """The route list and its reason are worded again when the language changes on the Review page (they
+    were made once, when the page opened, and stayed English in the Chinese conda screenshot)."""
+    from wizard.core import conda
+
+    st = wiz.state
+    st.manager, st.variant, st.conda_env_name = "conda", "cpu", "torch-course"
+    st.conda_install = conda.CondaInstall("/opt/conda/bin/conda", "conda", "25.5.1", "/opt/conda", ())
+    st.env_dir = "/opt/conda/envs/torch-course"
+    review: Any = wiz.pages[PageId.REVIEW]
+    review.initializePage()
+    assert review.route.count() >= 1
+    review.route.setCurrentIndex(review.route.count() - 1)
+    chosen = review.route.currentData()[0]
+    english = [review.route.itemText(i) for i in range(review.route.count())]
+    try:
+        _switch(qtbot, wiz, "zh_CN")
+        assert review.route.currentData()[0] == chosen  # the learner's choice stays
+        for i in range(review.route.count()):
+            label, (_route, reason) = review.route.itemText(i), review.route.itemData(i)
+            assert label != english[i]
+            for text in (label, reason):
+                plain = NAMES.sub(" ", text.replace("conda install", " "))  # the command, named as it is
+                assert english_words(plain, {*PRODUCTS, *CONDA_NAMES}) == [], text
+    finally:
+        _switch(qtbot, wiz, "en")
+
+
 def test_the_start_up_question_the_login_and_the_kit_dialog_are_chinese(
     qtbot: QtBot, chinese: SetupWizard, tmp_path: Path
 ) -> None:

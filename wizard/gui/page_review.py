@@ -155,12 +155,7 @@ class ReviewPage(Page):
         self.wiz().setButtonText(QWizard.WizardButton.CommitButton, self.tr("Install"))
         st = self.state
         conda_env = st.manager == "conda" and st.conda_install is not None
-        self.route.blockSignals(True)
-        self.route.clear()
-        if conda_env and st.variant is not None and st.conda_install is not None:
-            for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
-                self.route.addItem(review_words.route_label(route), (route, reason))
-        self.route.blockSignals(False)
+        self._fill_routes(keep=False)
         for w in (self.route_label, self.route, self.route_reason):
             w.setVisible(conda_env)
         can_nvcc = nvcc_available(st.variant, st.data, conda=conda_env)
@@ -170,6 +165,20 @@ class ReviewPage(Page):
         if not s.contains("source_kind"):  # the learner never chose a source here
             self.asks.look_for_kit_near()
         self.retranslate()
+
+    def _fill_routes(self, *, keep: bool) -> None:
+        """The conda routes with their labels and reasons in the current language (``keep``: the same
+        route stays chosen, as after a language switch)."""
+        st = self.state
+        chosen = (self.route.currentData() or (None, ""))[0] if keep else None
+        self.route.blockSignals(True)
+        self.route.clear()
+        if st.manager == "conda" and st.variant is not None and st.conda_install is not None:
+            for route, reason in conda.available_routes(st.conda_install, st.variant, st.os_name, st.data):
+                self.route.addItem(review_words.route_label(route), (route, reason))
+                if route == chosen:
+                    self.route.setCurrentIndex(self.route.count() - 1)
+        self.route.blockSignals(False)
 
     def _on_browse(self) -> None:
         self.source_box.browse()
@@ -477,6 +486,8 @@ class ReviewPage(Page):
             self.tr("Check what will happen. Nothing has been changed yet: press Install to start.")
         )
         st = self.state if self.wizard() is not None else None
+        if st is not None and self.route.count():
+            self._fill_routes(keep=True)  # labels and reasons are worded when shown
         self.source_box.retranslate(st.source_index_url if st is not None else None)
         self.nvcc.setText(nvcc_option_label())
         for name, text in review_words.option_words().items():  # the choices' and labels' words
