@@ -66,6 +66,10 @@ class ReviewPage(Page):
         self.jupyter.toggled.connect(self._update)
         self.route_label = QLabel()
         self.route = QComboBox()
+        # A long route name must not widen the page past a small screen: the list shows what fits, the
+        # open list shows it whole.
+        self.route.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.route.setMinimumContentsLength(24)
         self.route.currentIndexChanged.connect(self._update)
         self.route_reason = wrap_label()
         self.checking = wrap_label()  # what is being checked in the background, file by file
