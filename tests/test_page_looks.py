@@ -73,3 +73,13 @@ def test_a_long_conda_route_name_does_not_widen_the_review_page(wiz: SetupWizard
     review.route.addItem("x" * 300, ("pip", ""))  # a name far too long for any screen
     assert review.route.sizeHint().width() < 420
     assert review.route.minimumSizeHint().width() < 420
+
+
+def test_sizes_are_written_one_way_in_decimal_units_as_pip_writes_them() -> None:
+    from wizard.gui.common import size_text
+
+    assert size_text(60) == "60.0 MB"
+    assert size_text(191.8) == "191.8 MB"  # pip's figure for the CPU wheel, not MiB
+    assert size_text(1000) == "1.0 GB"  # not "1000.0 MB"
+    assert size_text(2300) == "2.3 GB"
+    assert size_text(None) == "0.0 MB"

@@ -2823,6 +2823,14 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
             <translation>{path} 的剩余空间：{free}（需要：{need}，用于{uses}）。</translation>
         </message>
         <message>
+            <source>Also install JupyterLab, about {size} more</source>
+            <translation>同时安装 JupyterLab，多下载大约 {size}</translation>
+        </message>
+        <message>
+            <source>Notebooks: write and run code in your web browser, step by step.</source>
+            <translation>笔记本：在网页浏览器里一步一步地写代码、运行代码。</translation>
+        </message>
+        <message>
             <source>There is not enough free space in {path}: free up {size} there, or go back and choose a folder on another drive.</source>
             <translation>{path} 的剩余空间不够：请在那里释放 {size} 空间，或者返回上一步，选择其他磁盘上的文件夹。</translation>
         </message>
@@ -2965,10 +2973,6 @@ Change a number (the learning rate lr, the number of steps) and run it again to 
         <message>
             <source>Another package index (a mirror):</source>
             <translation>其他软件包索引（镜像源）：</translation>
-        </message>
-        <message>
-            <source>Also install JupyterLab (notebooks: write and run code in your web browser, step by step), about {size} more</source>
-            <translation>同时安装 JupyterLab（笔记本：在网页浏览器里一步一步地写代码、运行代码），多下载大约 {size}</translation>
         </message>
         <message>
             <source>How PyTorch gets into the conda environment:</source>

@@ -61,14 +61,12 @@ def wrap_label(text: str = "") -> QLabel:
 
 
 def size_text(mb: float | None) -> str:
-    """One way to write a size on every page: the release data's MB are decimal megabytes, as pip
-    prints them, and ``sizes.human_size`` writes them (``progress.human_size`` is the same function)."""
-    from ..core.sizes import human_size
-
-    # The data's "MB" are what pip shows. Until human_size counts decimal megabytes as pip does, give it
-    # bytes that make it print the data's number (the free-space lines use the same 2**20 factor).
-    unit = 1_000_000 if human_size(1_000_000) == "1.0 MB" else 2**20
-    return human_size(float(mb or 0) * unit)
+    """One way to write a size on every page: the release data's MB are decimal megabytes, as pip prints
+    them; a thousand of them are written as GB ("1.0 GB", not "1000.0 MB")."""
+    value = float(mb or 0)
+    if value >= 1000:
+        return f"{value / 1000:.1f} GB"
+    return f"{value:.1f} MB"
 
 
 def variant_text(variant: str | None) -> str:

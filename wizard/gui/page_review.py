@@ -63,6 +63,8 @@ class ReviewPage(Page):
         self.nvcc = QCheckBox()
         self.nvcc.toggled.connect(self._update)
         self.jupyter = QCheckBox()  # JupyterLab, for the Finish page's "Start Jupyter"
+        self.jupyter_why = wrap_label()  # what JupyterLab is (a check box cannot wrap)
+        self.jupyter_why.setContentsMargins(24, 0, 0, 0)
         self.jupyter.toggled.connect(self._update)
         self.route_label = QLabel()
         self.route = QComboBox()
@@ -137,6 +139,7 @@ class ReviewPage(Page):
         layout.addWidget(self.torchvision_why)
         layout.addWidget(self.nvcc)
         layout.addWidget(self.jupyter)
+        layout.addWidget(self.jupyter_why)
         row = QHBoxLayout()
         row.addWidget(self.sizes, 1)
         layout.addLayout(row)

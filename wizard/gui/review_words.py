@@ -226,11 +226,13 @@ def option_words() -> dict[str, str]:
     from ..core.plan import JUPYTER_DOWNLOAD_MB
 
     return {
-        "jupyter": QCoreApplication.translate(
-            "ReviewPage",
-            "Also install JupyterLab (notebooks: write and run code in your web browser, step by step), "
-            "about {size} more",
-        ).format(size=size_text(JUPYTER_DOWNLOAD_MB)),
+        # A check box cannot wrap: its own words stay short, what it means goes below it.
+        "jupyter": QCoreApplication.translate("ReviewPage", "Also install JupyterLab, about {size} more").format(
+            size=size_text(JUPYTER_DOWNLOAD_MB)
+        ),
+        "jupyter_why": QCoreApplication.translate(
+            "ReviewPage", "Notebooks: write and run code in your web browser, step by step."
+        ),
         "route_label": QCoreApplication.translate(
             "ReviewPage", "How PyTorch gets into the conda environment:"
         ),
