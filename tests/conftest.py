@@ -64,6 +64,18 @@ def _the_application_first(qapp: Any) -> Any:
     return qapp
 
 
+@pytest.fixture
+def chinese_words(qapp: Any) -> Iterator[None]:
+    """The wizard's Chinese catalogue in force for the test (words made by the core and the pages while it
+    runs are Chinese), English again afterwards."""
+    from wizard.i18n import Translations
+
+    tr = Translations(qapp, file_dialogs=False)
+    assert tr.switch("zh_CN")
+    yield
+    tr.switch("en")
+
+
 @pytest.fixture(autouse=True)
 def _offline_from_the_world(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest

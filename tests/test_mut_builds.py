@@ -5,8 +5,6 @@ then the learner would read English (or the bare code) on the Hardware page."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -56,13 +54,8 @@ PARAMS = dict(
 
 
 @pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    from wizard.i18n import Translations
-
-    tr = Translations(qapp, file_dialogs=False)
-    assert tr.switch("zh_CN")
-    yield
-    tr.switch("en")
+def chinese(chinese_words: None) -> None:
+    """The Chinese catalogue in force (tests/conftest.py)."""
 
 
 def test_every_notice_is_phrased_with_its_numbers_in_english() -> None:

@@ -6,9 +6,7 @@ messages of the command line's `diagnose FILE`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,13 +25,8 @@ DISK = "ERROR: [Errno 28] No space left on device"
 
 
 @pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    from wizard.i18n import Translations
-
-    tr = Translations(qapp, file_dialogs=False)
-    assert tr.switch("zh_CN")
-    yield
-    tr.switch("en")
+def chinese(chinese_words: None) -> None:
+    """The Chinese catalogue in force (tests/conftest.py)."""
 
 
 # -- causes: the buttons, the words, the sizes ------------------------------------------------------

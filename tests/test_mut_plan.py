@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +86,8 @@ def ids(plan: InstallPlan) -> list[str]:
 
 
 @pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    from wizard.i18n import Translations
-
-    tr = Translations(qapp, file_dialogs=False)
-    assert tr.switch("zh_CN")
-    yield
-    tr.switch("en")
+def chinese(chinese_words: None) -> None:
+    """The Chinese catalogue in force (tests/conftest.py)."""
 
 
 def test_every_step_has_its_own_title_in_chinese(chinese: None) -> None:
