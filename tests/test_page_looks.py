@@ -7,23 +7,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import base_python, select_interpreter
+from tests.conftest import walk_to_review
 from tests.test_path_chinese import HeldRunner
 from tests.test_session import OK_VERIFY, make_venv
 from wizard.gui.window import PageId, SetupWizard
 
 
 def _installed(qtbot: QtBot, wiz: SetupWizard, tmp_path: Path) -> object:
-    wiz.start_background_detection()
-    wiz.next()
-    select_interpreter(qtbot, wiz, base_python())
-    wiz.next()
-    wiz.pages[PageId.MANAGER].folder.setText(str(tmp_path / "env"))
-    qtbot.waitUntil(wiz.pages[PageId.MANAGER].isComplete, timeout=5000)
-    wiz.next()
-    qtbot.waitUntil(wiz.pages[PageId.HARDWARE].isComplete, timeout=30000)
-    wiz.next()
-    review = wiz.pages[PageId.REVIEW]
+    review = walk_to_review(qtbot, wiz, tmp_path / "env")
     qtbot.waitUntil(review.isComplete, timeout=20000)  # offline: "install anyway" after the server check
     install = wiz.pages[PageId.INSTALL]
     runner = HeldRunner({"create-venv": make_venv, "install-torch": ([], 0), "verify": ([OK_VERIFY], 0)})
