@@ -365,8 +365,10 @@ def test_the_fitting_python_prefers_a_system_python_then_the_better_one(
 
 
 def test_size_lines_say_download_room_free_space_and_what_the_index_said_without_a_login() -> None:
+    from wizard.core import precheck
     from wizard.core.precheck import SpaceCheck, SpaceNeed
     from wizard.gui import review_words
+    from wizard.gui.common import size_text
 
     check = SpaceCheck("/home", (SpaceNeed("env", "/home", 2 * 10**9),), free_bytes=50 * 10**9)
     found = _wheel("found", "https://ann:hunter2@127.0.0.1:9/simple has torch 2.13.0")
@@ -375,6 +377,9 @@ def test_size_lines_say_download_room_free_space_and_what_the_index_said_without
     )
     assert lines[0].startswith("Download: about") and "environment needs about" in lines[1]
     assert lines[2].startswith("Free space in /home:") and "the new environment" in lines[2]
+    need_mb = check.need_bytes / precheck.MB
+    assert f"needed: {size_text(need_mb)}," in lines[2]  # written as the other sizes on the page
+    assert size_text(2000) in lines[1] and "2000.0 MB" not in " ".join(lines)
     assert lines[3].startswith("✔ ") and "has torch 2.13.0" in lines[3] and "hunter2" not in lines[3]
     folder = review_words.size_lines(
         0,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from ..core import conda
-from ..core.precheck import SpaceCheck, where_label
+from ..core.precheck import MB, SpaceCheck, where_label
 from ..core.progress import human_size
 from ..core.review_rules import Finding
 from ..core.secrets import mask_secrets
@@ -174,7 +174,7 @@ def size_lines(
                 ).format(
                     path=check.path,
                     free=human_size(check.free_bytes),
-                    need=human_size(check.need_bytes),
+                    need=size_text(check.need_bytes / MB),  # the data's sizes, written as elsewhere on the page
                     uses=uses,
                 )
             )
