@@ -14,7 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.test_plan import make_wheel
+from tests.test_plan import (
+    make_wheel,
+    request,  # the same venv request as the plan tests
+)
 from wizard.core import releases
 from wizard.core.plan import (
     JUPYTER_DOWNLOAD_MB,
@@ -45,21 +48,6 @@ CPU = "https://download.pytorch.org/whl/cpu"
 CU130 = "https://download.pytorch.org/whl/cu130"
 PROXY = "http://proxy.example.edu:8080"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def request(**kw: object) -> InstallRequest:
-    base: dict[str, object] = dict(
-        base_python="/usr/bin/python3.12",
-        python_version=(3, 12),
-        env_dir="/home/ann/pytorch-env",
-        os_name="linux",
-        torch="2.14.1",
-        torchvision="0.29.1",
-        source=PackageSource(SourceKind.PYTORCH_INDEX, index_url=CPU),
-        variant="cpu",
-    )
-    base.update(kw)
-    return InstallRequest(**base)  # type: ignore[arg-type]
 
 
 def conda_request(**kw: object) -> InstallRequest:
