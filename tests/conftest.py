@@ -311,3 +311,19 @@ def walk_to_review(qtbot: Any, wiz: Any, env_dir: Path) -> Any:
     wiz.next()
     assert wiz.currentId() == PageId.REVIEW
     return wiz.pages[PageId.REVIEW]
+
+
+def conda_review(wiz: Any) -> Any:
+    """The Review page opened for a new conda env of a described conda 25.5 installation (no conda runs):
+    the CPU build, env "torch-course"."""
+    from wizard.core import conda
+    from wizard.gui.window import PageId
+
+    st = wiz.state
+    st.manager, st.variant, st.conda_env_name = "conda", "cpu", "torch-course"
+    st.conda_install = conda.CondaInstall("/opt/conda/bin/conda", "conda", "25.5.1", "/opt/conda", ())
+    st.env_dir = "/opt/conda/envs/torch-course"
+    review = wiz.pages[PageId.REVIEW]
+    review.initializePage()
+    assert review.route.count() >= 1
+    return review

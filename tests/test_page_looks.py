@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import walk_to_review
+from tests.conftest import conda_review, walk_to_review
 from tests.test_path_chinese import HeldRunner
 from tests.test_session import OK_VERIFY, make_venv
 from wizard.gui.window import PageId, SetupWizard
@@ -50,17 +50,7 @@ def test_the_room_left_is_below_the_log_button(qtbot: QtBot, wiz: SetupWizard, t
 def test_a_long_conda_route_name_does_not_widen_the_review_page(wiz: SetupWizard) -> None:
     """At 1024x768 the conda route's long name pushed the Review page past the screen's right edge: the
     list asks for a width that fits, whatever its items say (the open list shows them whole)."""
-    from typing import Any
-
-    from wizard.core import conda
-
-    st = wiz.state
-    st.manager, st.variant, st.conda_env_name = "conda", "cpu", "torch-course"
-    st.conda_install = conda.CondaInstall("/opt/conda/bin/conda", "conda", "25.5.1", "/opt/conda", ())
-    st.env_dir = "/opt/conda/envs/torch-course"
-    review: Any = wiz.pages[PageId.REVIEW]
-    review.initializePage()
-    assert review.route.count() >= 1
+    review = conda_review(wiz)
     review.route.addItem("x" * 300, ("pip", ""))  # a name far too long for any screen
     assert review.route.sizeHint().width() < 420
     assert review.route.minimumSizeHint().width() < 420

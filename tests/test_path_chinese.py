@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import base_python, select_interpreter
+from tests.conftest import base_python, conda_review, select_interpreter
 from tests.test_path_support import PendingTranslator, english_words, visible_texts
 from tests.test_session import OK_VERIFY, ScriptedRunner, make_venv
 from wizard.core.plan import StepId
@@ -482,15 +482,7 @@ def test_the_conda_routes_say_where_pytorch_comes_from_in_plain_words(wiz: Setup
 def test_the_conda_routes_follow_a_language_switch_on_the_review_page(qtbot: QtBot, wiz: SetupWizard) -> None:
     """The route list and its reason are worded again when the language changes on the Review page (they
     were made once, when the page opened, and stayed English in the Chinese conda screenshot)."""
-    from wizard.core import conda
-
-    st = wiz.state
-    st.manager, st.variant, st.conda_env_name = "conda", "cpu", "torch-course"
-    st.conda_install = conda.CondaInstall("/opt/conda/bin/conda", "conda", "25.5.1", "/opt/conda", ())
-    st.env_dir = "/opt/conda/envs/torch-course"
-    review: Any = wiz.pages[PageId.REVIEW]
-    review.initializePage()
-    assert review.route.count() >= 1
+    review = conda_review(wiz)
     review.route.setCurrentIndex(review.route.count() - 1)
     chosen = review.route.currentData()[0]
     english = [review.route.itemText(i) for i in range(review.route.count())]
